@@ -1,0 +1,156 @@
+package com.geopera.api.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Every setting of the api under {@code geopera.*}; keys shared with other apps are listed in docs/DEVELOPMENT.md. */
+@ConfigMapping(prefix = "geopera")
+public interface ApiConfig {
+
+    Topics topics();
+
+    Storage storage();
+
+    Admin admin();
+
+    Auth auth();
+
+    Jobs jobs();
+
+    Outbox outbox();
+
+    Reaper reaper();
+
+    Idempotency idempotency();
+
+    Imagery imagery();
+
+    /** Kafka topic naming and creation. */
+    interface Topics {
+        /** Prefix of every topic name ({@code <prefix>.jobs.events} …). */
+        @WithDefault("geopera")
+        String prefix();
+
+        /** Partitions of every topic created at start; bounds the parallelism of each worker pool. */
+        @WithDefault("6")
+        int partitions();
+
+        /** Replication factor of topics created at start (1 on a single broker). */
+        @WithDefault("1")
+        short replicationFactor();
+
+        /** Worker queues that get a dispatch topic even when no process names them. */
+        @WithDefault("clip,bathy,analysis,conversion,terrain")
+        List<String> queues();
+    }
+
+    /** Where workers write outputs; the api serves and deletes files only below this directory. */
+    interface Storage {
+        @WithDefault(".geopera/storage")
+        String root();
+    }
+
+    /** Administration. */
+    interface Admin {
+        /** The first admin API key ({@code gpra_…}), registered (hashed) at start when set. */
+        Optional<String> bootstrapKey();
+    }
+
+    /** Sessions. */
+    interface Auth {
+        /** Lifetime of a session token when the request does not ask for less. */
+        @WithDefault("PT1H")
+        Duration sessionTtl();
+
+        /** Longest lifetime a session may ask for. */
+        @WithDefault("PT12H")
+        Duration sessionMaxTtl();
+    }
+
+    /** Job operations. */
+    interface Jobs {
+        /** How long a credit hold lives before the ledger expires it (the job then fails). */
+        @WithDefault("PT24H")
+        Duration reserveTtl();
+
+        /** Largest request body accepted by an operation (413 above). */
+        @WithDefault("1048576")
+        int maxBodyBytes();
+
+        /** Page size of list operations when none is asked for. */
+        @WithDefault("50")
+        int defaultPageSize();
+
+        /** Largest page size of list operations. */
+        @WithDefault("500")
+        int maxPageSize();
+
+        /** Base URL used in output and tile hrefs when no request is at hand (e.g. https://api.example.com). */
+        Optional<String> publicUrl();
+    }
+
+    /** The outbox relay to Kafka. */
+    interface Outbox {
+        /** How often the relay looks for unsent rows when nobody woke it up. */
+        @WithDefault("PT0.5S")
+        Duration pollInterval();
+
+        /** Rows claimed per relay round. */
+        @WithDefault("200")
+        int batchSize();
+
+        /** How long the relay waits for broker acks of one round before giving up and retrying later. */
+        @WithDefault("PT15S")
+        Duration sendTimeout();
+
+        /** Pause after a failed round (broker down). */
+        @WithDefault("PT2S")
+        Duration retryBackoff();
+    }
+
+    /** Recovery of dead attempts and expired holds. */
+    interface Reaper {
+        /** Scheduler period of the reaper. */
+        @WithDefault("5s")
+        String interval();
+
+        /** A running job whose last heartbeat is older than this is considered dead. */
+        @WithDefault("PT60S")
+        Duration heartbeatTimeout();
+
+        /** A queued job not picked up for this long is published again. */
+        @WithDefault("PT10M")
+        Duration queuedTimeout();
+
+        /** Attempts a job gets before it fails with {@code attempts_exhausted}. */
+        @WithDefault("3")
+        int maxAttempts();
+
+        /** Jobs handled per reaper round. */
+        @WithDefault("100")
+        int batchSize();
+    }
+
+    /** Idempotency-Key records. */
+    interface Idempotency {
+        /** How long a key is remembered. */
+        @WithDefault("PT24H")
+        Duration ttl();
+
+        /** An in-flight record older than this is considered abandoned (its request crashed) and is taken over. */
+        @WithDefault("PT2M")
+        Duration inFlightTimeout();
+    }
+
+    /** Input restrictions handed to the imagery engine (validate / estimate run in-process). */
+    interface Imagery {
+        /** Directories {@code file:} inputs may be read from. */
+        Optional<List<String>> inputRoots();
+
+        /** Hosts {@code http(s)://} inputs may be read from. */
+        Optional<List<String>> allowedHosts();
+    }
+}

@@ -1,0 +1,63 @@
+package com.geopera.api.mapping;
+
+import com.geopera.api.store.JobQuery;
+import com.geopera.api.store.JobQuery.SortColumn;
+import com.geopera.common.error.InputErrorCodes;
+import com.geopera.common.job.JobStatus;
+import java.util.List;
+
+/** Reads jobs.list and project_jobs.list bodies into {@link JobQuery}s, collecting every problem. */
+public final class ListRequests {
+    private static final String DEFAULT_SORT = "-created_at";
+
+    private ListRequests() {
+    }
+
+    /** jobs.list: workspaceId, processId, status, ids, page (from 1), limit, sort ({@code -created_at}). */
+    public static JobQuery jobs(RequestBody body, String orgId, int defaultLimit, int maxLimit) {
+        String workspaceId = body.optionalString("workspaceId", "workspace_id");
+        String processId = body.optionalString("processId", "process_id");
+        List<String> statuses = statuses(body);
+        List<String> ids = body.optionalStringList("ids");
+        Integer page = body.optionalInt("page", 1, 1_000_000);
+        Integer limit = body.optionalInt("limit", 1, maxLimit);
+        String sort = body.optionalString("sort");
+        String sortKey = sort == null ? DEFAULT_SORT : sort;
+        boolean descending = sortKey.startsWith("-");
+        SortColumn column = SortColumn.fromKey(descending || sortKey.startsWith("+") ? sortKey.substring(1) : sortKey);
+        if (column == null) {
+            body.problem(InputErrorCodes.NOT_ALLOWED_VALUE, "sort",
+                    "sort must be one of created_at, updated_at, finished_at, status, process_id, optionally with '-'");
+        }
+        body.throwIfInvalid();
+        int size = limit == null ? defaultLimit : limit;
+        int pageNumber = page == null ? 1 : page;
+        return new JobQuery(orgId, null, workspaceId, processId, null, statuses, ids, column, descending, size,
+                (pageNumber - 1) * size);
+    }
+
+    /** project_jobs.list: project_id, status, job_type_name, limit, offset; newest first. */
+    public static JobQuery projectJobs(RequestBody body, String orgId, int defaultLimit, int maxLimit) {
+        String projectId = body.requiredString("project_id", "projectId");
+        List<String> statuses = statuses(body);
+        String jobType = body.optionalString("job_type_name");
+        Integer limit = body.optionalInt("limit", 1, maxLimit);
+        Integer offset = body.optionalInt("offset", 0, Integer.MAX_VALUE);
+        body.throwIfInvalid();
+        return new JobQuery(orgId, projectId, null, null, jobType, statuses, null, SortColumn.CREATED_AT, true,
+                limit == null ? defaultLimit : limit, offset == null ? 0 : offset);
+    }
+
+    private static List<String> statuses(RequestBody body) {
+        List<String> statuses = body.optionalStringList("status");
+        for (String status : statuses) {
+            try {
+                JobStatus.fromWireName(status);
+            } catch (IllegalArgumentException e) {
+                body.problem(InputErrorCodes.NOT_ALLOWED_VALUE, "status",
+                        "status must be created, queued, running, succeeded, failed or cancelled");
+            }
+        }
+        return statuses;
+    }
+}

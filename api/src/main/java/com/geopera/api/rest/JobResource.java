@@ -1,0 +1,119 @@
+package com.geopera.api.rest;
+
+import com.geopera.api.Caller;
+import com.geopera.api.config.ApiConfig;
+import com.geopera.api.mapping.JobViews;
+import com.geopera.api.mapping.ListRequests;
+import com.geopera.api.mapping.RequestBody;
+import com.geopera.api.mapping.TileInfo;
+import com.geopera.api.service.JobService;
+import com.geopera.api.store.JobQuery;
+import com.geopera.api.store.JobStore;
+import com.geopera.common.auth.Scope;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reading and deleting jobs, org-scoped (a job of another org is 404). */
+@Path("/v1/processing")
+public class JobResource {
+    @Inject
+    JobService jobs;
+    @Inject
+    CurrentCaller current;
+    @Inject
+    ApiConfig config;
+    @Context
+    UriInfo uri;
+
+    @POST
+    @Path("job/get")
+    @RequiresScope(Scope.PROCESSING_READ)
+    public Response get(byte[] body) {
+        return Http.ok(JobViews.view(jobs.get(caller(), jobId(body)), base()));
+    }
+
+    @POST
+    @Path("job/delete")
+    @RequiresScope(Scope.CLIP_DESTROY)
+    public Response delete(byte[] body) {
+        return Http.ok(JobViews.view(jobs.delete(caller(), jobId(body)), base()));
+    }
+
+    @POST
+    @Path("job/tile_info")
+    @RequiresScope(Scope.CLIP_READ)
+    public Response tileInfo(byte[] body) {
+        return Http.ok(TileInfo.of(jobs.get(caller(), jobId(body)), base()));
+    }
+
+    @POST
+    @Path("project_job/get")
+    @RequiresScope(Scope.PROCESSING_READ)
+    public Response projectJob(byte[] body) {
+        return Http.ok(JobViews.view(jobs.getProjectJob(caller(), jobId(body)), base()));
+    }
+
+    @POST
+    @Path("jobs/list")
+    @RequiresScope(Scope.PROCESSING_READ)
+    public Response list(byte[] body, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        JobQuery query = ListRequests.jobs(parse(body), caller().orgId(), config.jobs().defaultPageSize(),
+                config.jobs().maxPageSize());
+        return page(jobs.list(query), query, accept, Map.of("page", query.offset() / query.limit() + 1,
+                "sort", (query.descending() ? "-" : "") + query.sort().column()));
+    }
+
+    @POST
+    @Path("project_jobs/list")
+    @RequiresScope(Scope.PROCESSING_READ)
+    public Response projectJobs(byte[] body, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        JobQuery query = ListRequests.projectJobs(parse(body), caller().orgId(), config.jobs().defaultPageSize(),
+                config.jobs().maxPageSize());
+        jobs.requireProjectMember(caller(), query.projectId());
+        return page(jobs.list(query), query, accept, Map.of("project_id", query.projectId(), "offset", query.offset()));
+    }
+
+    private Response page(JobStore.Page page, JobQuery query, String accept, Map<String, Object> paging) {
+        String base = base();
+        List<Map<String, Object>> views = page.jobs().stream().map(j -> JobViews.view(j, base)).toList();
+        if (Http.wantsNdjson(accept)) {
+            return Http.ndjson(views);
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("jobs", views);
+        answer.putAll(paging);
+        answer.put("limit", query.limit());
+        answer.put("total", page.total());
+        answer.put("has_more", query.offset() + views.size() < page.total());
+        return Http.ok(answer);
+    }
+
+    private Caller caller() {
+        current.orgId();
+        return current.get();
+    }
+
+    private RequestBody parse(byte[] body) {
+        return RequestBody.parse(body, config.jobs().maxBodyBytes());
+    }
+
+    private String jobId(byte[] body) {
+        RequestBody request = parse(body);
+        String jobId = request.requiredString("job_id", "jobId");
+        request.throwIfInvalid();
+        return jobId;
+    }
+
+    private String base() {
+        return Http.base(config, uri);
+    }
+}

@@ -1,0 +1,66 @@
+package com.geopera.api.rest;
+
+import com.geopera.api.ApiProblem;
+import com.geopera.common.error.ErrorCode;
+import com.geopera.common.job.IllegalTransitionException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import org.jboss.logging.Logger;
+
+/** The one exception mapper: everything thrown by an operation becomes an RFC 9457 problem document. */
+@Provider
+public class ProblemMapper implements ExceptionMapper<Throwable> {
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @Override
+    public Response toResponse(Throwable failure) {
+        return Problems.response(toProblem(failure));
+    }
+
+    /** Classifies any failure; unexpected ones are logged and become 500 {@code internal_error}. */
+    public static ApiProblem toProblem(Throwable failure) {
+        Throwable cause = unwrap(failure);
+        if (cause instanceof ApiProblem problem) {
+            return problem;
+        }
+        if (cause instanceof IllegalTransitionException transition) {
+            return ApiProblem.of(ErrorCode.ILLEGAL_TRANSITION, transition.getMessage());
+        }
+        if (cause instanceof WebApplicationException web) {
+            return fromHttpStatus(web.getResponse().getStatus(), web.getMessage());
+        }
+        LOG.error("unexpected failure", cause);
+        return ApiProblem.of(ErrorCode.INTERNAL_ERROR, "unexpected error; see the server log");
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable current = failure;
+        for (int depth = 0; depth < 10 && current.getCause() != null; depth++) {
+            if (current instanceof ApiProblem || current instanceof IllegalTransitionException
+                    || current instanceof WebApplicationException) {
+                return current;
+            }
+            current = current.getCause();
+        }
+        return current;
+    }
+
+    private static ApiProblem fromHttpStatus(int status, String detail) {
+        return switch (status) {
+            case 404 -> ApiProblem.of(ErrorCode.OPERATION_NOT_FOUND, "no such operation or resource");
+            case 405 -> new ApiProblem(405, "method_not_allowed", "Method not allowed",
+                    "operations are called with POST", null, null);
+            case 406 -> new ApiProblem(406, "not_acceptable", "Not acceptable",
+                    "this operation answers application/json or application/x-ndjson", null, null);
+            case 413 -> ApiProblem.of(ErrorCode.PAYLOAD_TOO_LARGE, detail);
+            case 415 -> ApiProblem.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE, detail);
+            case 401 -> ApiProblem.of(ErrorCode.UNAUTHENTICATED, detail);
+            case 403 -> ApiProblem.of(ErrorCode.INSUFFICIENT_SCOPE, detail);
+            default -> status >= 400 && status < 500
+                    ? new ApiProblem(status, ErrorCode.MALFORMED_REQUEST.code(), "Bad request", detail, null, null)
+                    : ApiProblem.of(ErrorCode.INTERNAL_ERROR, "unexpected error; see the server log");
+        };
+    }
+}

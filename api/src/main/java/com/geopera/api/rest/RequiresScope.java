@@ -1,0 +1,20 @@
+package com.geopera.api.rest;
+
+import com.geopera.common.auth.Scope;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The scope an operation needs. {@code optional = true} makes the operation public: it works without a token,
+ * and a token that is sent is still checked.
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+public @interface RequiresScope {
+    /** The scope; {@code NONE} means any valid token. */
+    Scope[] value() default {};
+
+    boolean optional() default false;
+}

@@ -1,0 +1,239 @@
+package com.geopera.api.service;
+
+import com.geopera.api.ApiProblem;
+import com.geopera.api.config.ApiConfig;
+import com.geopera.api.store.Db;
+import com.geopera.api.store.IdentityStore;
+import com.geopera.api.store.IdentityStore.ApiKey;
+import com.geopera.common.auth.Scope;
+import com.geopera.common.error.ErrorCode;
+import com.geopera.common.error.InputErrorCodes;
+import com.geopera.common.id.Ids;
+import com.geopera.ledger.Balance;
+import com.geopera.ledger.GrantResult;
+import com.geopera.ledger.Granted;
+import com.geopera.ledger.InvariantReport;
+import com.geopera.ledger.Violation;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/** The {@code admin.*} operations (scope {@code admin}) and the bootstrap admin key. */
+@ApplicationScoped
+public class AdminService {
+    private static final Logger LOG = Logger.getLogger(AdminService.class);
+
+    @Inject
+    IdentityStore identities;
+    @Inject
+    Credits credits;
+    @Inject
+    Db db;
+    @Inject
+    ApiConfig config;
+    @Inject
+    Clock clock;
+
+    /** Registers {@code geopera.admin.bootstrap-key} (hashed) so the first admin can log in. */
+    void registerBootstrapKey(@Observes StartupEvent event) {
+        config.admin().bootstrapKey().filter(k -> !k.isBlank()).ifPresent(key -> {
+            if (!Tokens.wellFormed(key, Tokens.API_KEY_PREFIX)) {
+                LOG.error("geopera.admin.bootstrap-key must start with gpra_ and have at least 33 characters; ignored");
+                return;
+            }
+            QuarkusTransaction.requiringNew().run(() -> {
+                String lookup = Tokens.lookup(key);
+                if (identities.lookupExists(lookup)) {
+                    identities.replaceSecret(lookup, Tokens.hash(key));
+                    return;
+                }
+                Instant now = clock.instant();
+                String principalId = Ids.next("prn");
+                identities.insertPrincipal(principalId, null, "bootstrap admin", now);
+                identities.insertApiKey(new ApiKey(Ids.next("key"), principalId, null, "bootstrap admin",
+                        List.of(Scope.ADMIN.value()), now, null), lookup, Tokens.hash(key));
+                LOG.info("bootstrap admin key registered");
+            });
+        });
+    }
+
+    @Transactional
+    public Map<String, Object> createOrg(String name) {
+        Instant now = clock.instant();
+        String orgId = Ids.next("org");
+        identities.insertOrg(orgId, name, now);
+        return map("org_id", orgId, "name", name, "created_at", now);
+    }
+
+    @Transactional
+    public Map<String, Object> createWorkspace(String orgId, String name) {
+        requireOrg(orgId);
+        Instant now = clock.instant();
+        String workspaceId = Ids.next("ws");
+        identities.insertWorkspace(new IdentityStore.Workspace(workspaceId, orgId, name, now));
+        return map("workspace_id", workspaceId, "org_id", orgId, "name", name, "created_at", now);
+    }
+
+    @Transactional
+    public Map<String, Object> createProject(String orgId, String workspaceId, String name) {
+        requireOrg(orgId);
+        if (workspaceId != null && identities.workspace(workspaceId).filter(w -> w.orgId().equals(orgId)).isEmpty()) {
+            throw ApiProblem.invalid(InputErrorCodes.UNKNOWN_WORKSPACE, "/workspace_id", "no workspace " + workspaceId
+                    + " in org " + orgId);
+        }
+        Instant now = clock.instant();
+        String projectId = Ids.next("prj");
+        identities.insertProject(new IdentityStore.Project(projectId, orgId, workspaceId, name, now));
+        return map("project_id", projectId, "org_id", orgId, "workspace_id", workspaceId, "name", name, "created_at", now);
+    }
+
+    /** Adds the principal (given directly or as the owner of a key) to a project of the same org. */
+    @Transactional
+    public Map<String, Object> addMember(String projectId, String keyId, String principalId) {
+        IdentityStore.Project project = identities.project(projectId)
+                .orElseThrow(() -> ApiProblem.of(ErrorCode.NOT_FOUND, "no project " + projectId));
+        String principal = principalId;
+        if (principal == null) {
+            principal = identities.apiKey(keyId).map(ApiKey::principalId)
+                    .orElseThrow(() -> ApiProblem.of(ErrorCode.NOT_FOUND, "no key " + keyId));
+        }
+        String principalOrg = identities.principalOrg(principal)
+                .orElseThrow(() -> ApiProblem.of(ErrorCode.NOT_FOUND, "no principal " + principalId));
+        if (!principalOrg.equals(project.orgId())) {
+            throw ApiProblem.invalid(InputErrorCodes.NOT_ALLOWED_VALUE, keyId != null ? "/key_id" : "/principal_id",
+                    "members must belong to the project's org");
+        }
+        identities.addMember(projectId, principal, clock.instant());
+        return map("project_id", projectId, "principal_id", principal, "org_id", project.orgId());
+    }
+
+    /** Creates a key with its own principal; the secret is returned once and stored only as a hash. */
+    @Transactional
+    public Map<String, Object> createApiKey(String orgId, String name, List<String> scopeNames, String principalId) {
+        List<String> scopes = new ArrayList<>();
+        for (int i = 0; i < scopeNames.size(); i++) {
+            Scope scope = AuthService.parse(scopeNames.get(i));
+            if (scope == null) {
+                throw ApiProblem.invalid(InputErrorCodes.NOT_ALLOWED_VALUE, "/scopes/" + i, "unknown scope "
+                        + scopeNames.get(i));
+            }
+            if (scope == Scope.ADMIN && orgId != null) {
+                throw ApiProblem.invalid(InputErrorCodes.NOT_ALLOWED_VALUE, "/scopes/" + i,
+                        "admin keys belong to no org; omit org_id");
+            }
+            if (!scopes.contains(scope.value())) {
+                scopes.add(scope.value());
+            }
+        }
+        if (orgId == null && !scopes.contains(Scope.ADMIN.value())) {
+            throw ApiProblem.invalid(InputErrorCodes.REQUIRED, "/org_id", "org_id is required for non-admin keys");
+        }
+        if (orgId != null) {
+            requireOrg(orgId);
+        }
+        Instant now = clock.instant();
+        String principal = principalId;
+        if (principal == null) {
+            principal = Ids.next("prn");
+            identities.insertPrincipal(principal, orgId, name, now);
+        } else if (!identities.principalOrg(principal).orElseThrow(
+                () -> ApiProblem.of(ErrorCode.NOT_FOUND, "no principal " + principalId)).equals(orgId == null ? "" : orgId)) {
+            throw ApiProblem.invalid(InputErrorCodes.NOT_ALLOWED_VALUE, "/principal_id", "the principal is of another org");
+        }
+        String token = Tokens.newToken(Tokens.API_KEY_PREFIX);
+        String keyId = Ids.next("key");
+        identities.insertApiKey(new ApiKey(keyId, principal, orgId, name, scopes, now, null), Tokens.lookup(token),
+                Tokens.hash(token));
+        return map("key_id", keyId, "api_key", token, "principal_id", principal, "org_id", orgId, "name", name,
+                "scopes", scopes, "created_at", now);
+    }
+
+    @Transactional
+    public Map<String, Object> revokeApiKey(String keyId) {
+        ApiKey key = identities.apiKey(keyId).orElseThrow(() -> ApiProblem.of(ErrorCode.NOT_FOUND, "no key " + keyId));
+        Instant now = clock.instant();
+        identities.revokeApiKey(keyId, now);
+        return map("key_id", keyId, "org_id", key.orgId(), "revoked", true,
+                "revoked_at", key.revokedAt() == null ? now : key.revokedAt());
+    }
+
+    @Transactional
+    public Map<String, Object> grant(String orgId, long amount, String reference) {
+        requireOrg(orgId);
+        String ref = reference == null ? Ids.next("grant") : reference;
+        GrantResult result = credits.grant(orgId, amount, ref);
+        if (!(result instanceof Granted granted)) {
+            throw ApiProblem.invalid(InputErrorCodes.NOT_ALLOWED_VALUE, reference == null ? "/credits" : "/reference",
+                    "the ledger refused the grant: " + result.code());
+        }
+        Map<String, Object> answer = balanceOf(orgId, granted.balance());
+        answer.put("granted", amount);
+        answer.put("reference", ref);
+        answer.put("already_granted", granted.alreadyGranted());
+        return answer;
+    }
+
+    /** The org's balance with the ledger's invariant check and the api's own (no open hold for a finished job). */
+    @Transactional
+    public Map<String, Object> balance(String orgId) {
+        requireOrg(orgId);
+        return balanceOf(orgId, credits.balance(orgId));
+    }
+
+    private Map<String, Object> balanceOf(String orgId, Balance balance) {
+        InvariantReport report = credits.invariants();
+        List<Violation> violations = new ArrayList<>(report.violations());
+        violations.addAll(jobHoldViolations());
+        Map<String, Object> answer = map("org_id", orgId, "posted", balance.posted(), "pending", balance.pending(),
+                "available", balance.available());
+        answer.put("invariants_ok", violations.isEmpty());
+        answer.put("violations", violations.stream().map(v -> map("code", v.code(), "subject", v.subject(),
+                "detail", v.detail())).toList());
+        return answer;
+    }
+
+    /** Holds without a job, and open holds of finished jobs. */
+    private List<Violation> jobHoldViolations() {
+        return db.with(c -> {
+            List<Violation> found = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT h.job_id, j.status FROM ledger_holds h "
+                    + "LEFT JOIN jobs j ON j.job_id = h.job_id WHERE j.job_id IS NULL "
+                    + "OR (h.status = 'pending' AND j.status IN ('succeeded','failed','cancelled'))");
+                    ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    String status = r.getString(2);
+                    found.add(status == null
+                            ? new Violation("hold_without_job", r.getString(1), "no job row for this hold")
+                            : new Violation("open_hold_for_finished_job", r.getString(1), "job is " + status));
+                }
+            }
+            return found;
+        });
+    }
+
+    private void requireOrg(String orgId) {
+        if (!identities.orgExists(orgId)) {
+            throw ApiProblem.of(ErrorCode.NOT_FOUND, "no org " + orgId);
+        }
+    }
+
+    static Map<String, Object> map(Object... pairs) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put((String) pairs[i], pairs[i + 1]);
+        }
+        return map;
+    }
+}

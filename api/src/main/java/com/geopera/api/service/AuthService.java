@@ -1,0 +1,129 @@
+package com.geopera.api.service;
+
+import com.geopera.api.ApiProblem;
+import com.geopera.api.Caller;
+import com.geopera.api.config.ApiConfig;
+import com.geopera.api.store.IdentityStore;
+import com.geopera.api.store.IdentityStore.Credential;
+import com.geopera.common.auth.Scope;
+import com.geopera.common.error.ErrorCode;
+import com.geopera.common.error.InputErrorCodes;
+import com.geopera.common.id.Ids;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Turns bearer tokens into {@link Caller}s and issues session tokens. */
+@ApplicationScoped
+public class AuthService {
+    @Inject
+    IdentityStore identities;
+    @Inject
+    Clock clock;
+    @Inject
+    ApiConfig config;
+
+    /** The caller behind an {@code Authorization} header; 401 for a missing, unknown, revoked or expired token. */
+    public Caller authenticate(String authorization) {
+        if (authorization == null || authorization.isBlank()) {
+            throw ApiProblem.of(ErrorCode.UNAUTHENTICATED, "send Authorization: Bearer <gpra_ API key or session token>");
+        }
+        if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw ApiProblem.of(ErrorCode.UNAUTHENTICATED, "the Authorization scheme must be Bearer");
+        }
+        String token = authorization.substring(7).trim();
+        Optional<Credential> found = Optional.empty();
+        if (Tokens.wellFormed(token, Tokens.API_KEY_PREFIX)) {
+            found = identities.apiKeyByLookup(Tokens.lookup(token));
+        } else if (Tokens.wellFormed(token, Tokens.SESSION_PREFIX)) {
+            found = identities.sessionByLookup(Tokens.lookup(token));
+        }
+        Credential credential = found.filter(c -> Tokens.matches(token, c.secretHash()))
+                .orElseThrow(() -> ApiProblem.of(ErrorCode.UNAUTHENTICATED, "unknown token"));
+        if (credential.revoked()) {
+            throw ApiProblem.of(ErrorCode.UNAUTHENTICATED, "the token was revoked");
+        }
+        if (credential.expiresAt() != null && !clock.instant().isBefore(credential.expiresAt())) {
+            throw ApiProblem.of(ErrorCode.UNAUTHENTICATED, "the session expired");
+        }
+        return new Caller(credential.principalId(), credential.orgId(), credential.keyId(), credential.sessionId(),
+                scopes(credential.scopes()));
+    }
+
+    /** Issues a session token for an API-key caller with the asked scopes (a subset of the key's; all by default). */
+    @Transactional
+    public Map<String, Object> createSession(Caller caller, List<String> askedScopes, Integer ttlSeconds) {
+        if (caller.sessionId() != null) {
+            throw ApiProblem.of(ErrorCode.INSUFFICIENT_SCOPE, "sessions are created with an API key, not a session");
+        }
+        Set<Scope> scopes = EnumSet.noneOf(Scope.class);
+        for (int i = 0; i < askedScopes.size(); i++) {
+            String asked = askedScopes.get(i);
+            Scope scope = parse(asked);
+            if (scope == null || !caller.has(scope)) {
+                throw ApiProblem.invalid(InputErrorCodes.NOT_ALLOWED_VALUE, "/scopes/" + i,
+                        "the key does not carry scope " + asked);
+            }
+            scopes.add(scope);
+        }
+        if (askedScopes.isEmpty()) {
+            scopes.addAll(caller.scopes());
+        }
+        Duration ttl = ttlSeconds == null ? config.auth().sessionTtl() : Duration.ofSeconds(ttlSeconds);
+        if (ttl.compareTo(config.auth().sessionMaxTtl()) > 0) {
+            ttl = config.auth().sessionMaxTtl();
+        }
+        Instant now = clock.instant();
+        String token = Tokens.newToken(Tokens.SESSION_PREFIX);
+        String sessionId = Ids.next("ses");
+        List<String> scopeNames = scopes.stream().map(Scope::value).toList();
+        identities.insertSession(sessionId, caller.keyId(), Tokens.lookup(token), Tokens.hash(token), scopeNames, now,
+                now.plus(ttl));
+        Map<String, Object> session = new LinkedHashMap<>();
+        session.put("session_id", sessionId);
+        session.put("token", token);
+        session.put("token_type", "Bearer");
+        session.put("key_id", caller.keyId());
+        session.put("org_id", caller.orgId());
+        session.put("scopes", scopeNames);
+        session.put("created_at", now);
+        session.put("expires_at", now.plus(ttl));
+        return session;
+    }
+
+    @Transactional
+    public Map<String, Object> revokeSession(Caller caller, String sessionId) {
+        if (!identities.revokeSession(sessionId, caller.keyId(), clock.instant())) {
+            throw ApiProblem.of(ErrorCode.NOT_FOUND, "no session " + sessionId + " of this key");
+        }
+        return Map.of("session_id", sessionId, "revoked", true);
+    }
+
+    static Set<Scope> scopes(List<String> names) {
+        Set<Scope> scopes = EnumSet.noneOf(Scope.class);
+        for (String name : names) {
+            Scope scope = parse(name);
+            if (scope != null) {
+                scopes.add(scope);
+            }
+        }
+        return scopes;
+    }
+
+    static Scope parse(String name) {
+        try {
+            return Scope.fromValue(name);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package com.geopera.api.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.geopera.api.Job;
+import com.geopera.api.messaging.OutboxRelay;
+import com.geopera.api.store.OutboxStore;
+import com.geopera.common.id.Ids;
+import com.geopera.common.json.Json;
+import com.geopera.common.messaging.CloudEventHeaders;
+import com.geopera.common.messaging.ControlCommand;
+import com.geopera.common.messaging.DispatchJob;
+import com.geopera.common.messaging.Topics;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.time.Instant;
+
+/**
+ * Writes the Kafka commands a job change announces into the outbox, inside the caller's transaction, and wakes
+ * the relay once that transaction has committed.
+ */
+@ApplicationScoped
+public class Commands {
+    @Inject
+    OutboxStore outbox;
+    @Inject
+    Topics topics;
+    @Inject
+    OutboxRelay relay;
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    /** A DispatchJob for the job's current attempt on its queue's topic. */
+    public void dispatch(Job job, Instant now) {
+        String commandId = Ids.next("cmd");
+        DispatchJob command = new DispatchJob(DispatchJob.SCHEMA_VERSION, commandId, job.jobId, job.attempt, job.orgId,
+                job.processId, job.processVersion, job.queue, job.inputs, job.reservedCredits, now);
+        write(topics.dispatch(job.queue), job.jobId, commandId, CloudEventHeaders.TYPE_DISPATCH, command, now);
+    }
+
+    /** A CANCEL signal on the control topic. */
+    public void cancel(Job job, Instant now) {
+        String commandId = Ids.next("cmd");
+        ControlCommand command = new ControlCommand(ControlCommand.SCHEMA_VERSION, commandId, ControlCommand.Type.CANCEL,
+                job.jobId, now);
+        write(topics.control(), job.jobId, commandId, CloudEventHeaders.TYPE_CONTROL, command, now);
+    }
+
+    private void write(String topic, String key, String id, String type, Object record, Instant now) {
+        try {
+            outbox.insert(topic, key, id, type, Json.mapper().writeValueAsString(record), now);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        wakeRelayAfterCommit();
+    }
+
+    private void wakeRelayAfterCommit() {
+        if (transactions.getTransactionKey() == null) {
+            relay.wake();
+            return;
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wake();
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,55 @@
+package com.geopera.api.service;
+
+import com.geopera.api.store.Db;
+import com.geopera.ledger.Balance;
+import com.geopera.ledger.GrantResult;
+import com.geopera.ledger.InvariantReport;
+import com.geopera.ledger.Ledger;
+import com.geopera.ledger.ReleaseResult;
+import com.geopera.ledger.ReserveResult;
+import com.geopera.ledger.SettleResult;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The ledger on the current transaction's connection: every call joins the caller's transaction, so a job's
+ * status, billing block and hold change together or not at all.
+ */
+@ApplicationScoped
+public class Credits {
+    @Inject
+    Ledger ledger;
+    @Inject
+    Db db;
+
+    public GrantResult grant(String orgId, long credits, String reference) {
+        return db.with(c -> ledger.grant(c, orgId, credits, reference));
+    }
+
+    public ReserveResult reserve(String orgId, String jobId, long credits, Duration ttl) {
+        return db.with(c -> ledger.reserve(c, orgId, jobId, credits, ttl));
+    }
+
+    public SettleResult settle(String jobId, long actualCredits) {
+        return db.with(c -> ledger.settle(c, jobId, actualCredits));
+    }
+
+    public ReleaseResult release(String jobId) {
+        return db.with(c -> ledger.release(c, jobId));
+    }
+
+    public List<String> expire(Instant now) {
+        return db.with(c -> ledger.expire(c, now));
+    }
+
+    public Balance balance(String orgId) {
+        return db.with(c -> ledger.balance(c, orgId));
+    }
+
+    public InvariantReport invariants() {
+        return db.with(ledger::checkInvariants);
+    }
+}

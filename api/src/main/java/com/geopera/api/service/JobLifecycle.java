@@ -1,0 +1,147 @@
+package com.geopera.api.service;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.geopera.api.ApiProblem;
+import com.geopera.api.Job;
+import com.geopera.api.config.ApiConfig;
+import com.geopera.api.store.JobStore;
+import com.geopera.common.error.ErrorCode;
+import com.geopera.common.job.BillingStatus;
+import com.geopera.common.job.JobStatus;
+import com.geopera.ledger.Hold;
+import com.geopera.ledger.HoldAlreadyReleased;
+import com.geopera.ledger.HoldExpired;
+import com.geopera.ledger.InsufficientCredits;
+import com.geopera.ledger.ReleaseResult;
+import com.geopera.ledger.Released;
+import com.geopera.ledger.ReserveResult;
+import com.geopera.ledger.Reserved;
+import com.geopera.ledger.SettleResult;
+import com.geopera.ledger.Settled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * The job changes every entry point shares (HTTP operations, worker events, the reaper). Each method runs inside
+ * the caller's transaction on a locked job row, moves the status through the state machine, keeps the billing
+ * block equal to what the ledger did, writes the job, and puts any Kafka command in the outbox.
+ */
+@ApplicationScoped
+public class JobLifecycle {
+    private static final Logger LOG = Logger.getLogger(JobLifecycle.class);
+    /** The ledger refuses empty holds; the smallest job is held at one credit. */
+    private static final long MIN_HOLD_CREDITS = 1;
+
+    @Inject
+    JobStore jobs;
+    @Inject
+    Credits credits;
+    @Inject
+    Commands commands;
+    @Inject
+    ApiConfig config;
+
+    /**
+     * created → queued: holds the estimate and announces attempt 1. Insufficient credits → 402 problem with
+     * {@code available}/{@code required}; nothing changed.
+     */
+    public void queue(Job job, Instant now) {
+        job.status.moveTo(JobStatus.QUEUED);
+        long amount = Math.max(MIN_HOLD_CREDITS, job.estimatedCredits);
+        ReserveResult result = credits.reserve(job.orgId, job.jobId, amount, config.jobs().reserveTtl());
+        if (result instanceof InsufficientCredits refused) {
+            Map<String, Object> extra = new LinkedHashMap<>();
+            extra.put("available", refused.availableCredits());
+            extra.put("required", refused.requiredCredits());
+            extra.put("job_id", job.jobId);
+            throw ApiProblem.of(ErrorCode.INSUFFICIENT_CREDITS, "the org has " + refused.availableCredits()
+                    + " credits available; this job needs " + refused.requiredCredits(), extra);
+        }
+        if (!(result instanceof Reserved reserved)) {
+            throw new IllegalStateException("the ledger refused the hold of " + job.jobId + ": " + result.code());
+        }
+        job.reservedCredits = reserved.hold().amount();
+        job.billingStatus = BillingStatus.RESERVED;
+        job.moveTo(JobStatus.QUEUED, now);
+        job.attempt = job.attempt + 1;
+        job.queuedAt = now;
+        jobs.update(job);
+        commands.dispatch(job, now);
+    }
+
+    /** The registration of a completed attempt: succeeded, outputs stored, hold settled for the actual usage. */
+    public void succeed(Job job, ArrayNode outputs, Long usedCredits, Instant now) {
+        job.moveTo(JobStatus.SUCCEEDED, now);
+        job.outputs = outputs;
+        job.progress = 100;
+        long actual = usedCredits == null ? job.reservedCredits : Math.max(0, usedCredits);
+        SettleResult result = credits.settle(job.jobId, actual);
+        if (result instanceof Settled settled) {
+            job.chargedCredits = settled.postedCredits();
+            job.releasedCredits = settled.releasedCredits();
+            job.billingStatus = BillingStatus.SETTLED;
+        } else if (result instanceof HoldAlreadyReleased || result instanceof HoldExpired) {
+            LOG.warnf("job %s completed after its hold was closed (%s); nothing charged", job.jobId, result.code());
+            job.billingStatus = BillingStatus.RELEASED;
+        } else {
+            LOG.warnf("job %s completed without a hold to settle (%s)", job.jobId, result.code());
+        }
+        jobs.update(job);
+    }
+
+    /** → failed with a reason; the hold is released. */
+    public void fail(Job job, String code, String message, Instant now) {
+        job.fail(code, message, now);
+        release(job);
+        jobs.update(job);
+    }
+
+    /** → cancelled; the hold is released and, if a worker may hold the job, a CANCEL signal is sent. */
+    public void cancel(Job job, Instant now) {
+        boolean workerMayHaveIt = job.status == JobStatus.RUNNING || job.status == JobStatus.QUEUED;
+        job.moveTo(JobStatus.CANCELLED, now);
+        release(job);
+        jobs.update(job);
+        if (workerMayHaveIt) {
+            commands.cancel(job, now);
+        }
+    }
+
+    /** A dead or lost attempt: attempt + 1 published again (running → queued, or queued stays queued). */
+    public void redispatch(Job job, Instant now) {
+        if (job.status != JobStatus.QUEUED) {
+            job.moveTo(JobStatus.QUEUED, now);
+        }
+        job.attempt = job.attempt + 1;
+        job.workerId = null;
+        job.heartbeatAt = null;
+        job.progress = 0;
+        job.queuedAt = now;
+        job.updatedAt = now;
+        jobs.update(job);
+        commands.dispatch(job, now);
+    }
+
+    /** The hold expired in the ledger (the reaper called expire): the job fails, its credits are back. */
+    public void expireHold(Job job, Instant now) {
+        job.fail("reservation_expired", "the credit reservation expired before the job finished", now);
+        job.releasedCredits = job.reservedCredits;
+        job.billingStatus = BillingStatus.RELEASED;
+        jobs.update(job);
+    }
+
+    private void release(Job job) {
+        ReleaseResult result = credits.release(job.jobId);
+        if (result instanceof Released released) {
+            Hold hold = released.hold();
+            job.releasedCredits = hold.amount() - hold.postedAmount();
+            job.billingStatus = BillingStatus.RELEASED;
+        } else if (job.billingStatus == BillingStatus.RESERVED) {
+            LOG.warnf("release of job %s: %s", job.jobId, result.code());
+        }
+    }
+}

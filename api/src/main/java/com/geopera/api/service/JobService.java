@@ -1,0 +1,194 @@
+package com.geopera.api.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.geopera.api.ApiProblem;
+import com.geopera.api.Caller;
+import com.geopera.api.Job;
+import com.geopera.api.JobDraft;
+import com.geopera.api.store.IdentityStore;
+import com.geopera.api.store.JobQuery;
+import com.geopera.api.store.JobStore;
+import com.geopera.common.error.ErrorCode;
+import com.geopera.common.error.InputErrorCodes;
+import com.geopera.common.error.ValidationProblem;
+import com.geopera.common.id.Ids;
+import com.geopera.common.job.JobStatus;
+import com.geopera.common.process.ProcessDescription;
+import com.geopera.imagery.Estimate;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The processing operations on jobs, org-scoped: a job of another org does not exist for the caller (404). */
+@ApplicationScoped
+public class JobService {
+    @Inject
+    JobStore jobs;
+    @Inject
+    IdentityStore identities;
+    @Inject
+    ProcessCatalog catalog;
+    @Inject
+    JobLifecycle lifecycle;
+    @Inject
+    OutputRegistration registration;
+    @Inject
+    OutputStorage storage;
+    @Inject
+    Clock clock;
+
+    /** Stores a job in {@code created} (no hold). */
+    @Transactional
+    public Job create(Caller caller, JobDraft draft) {
+        Job job = prepare(caller, draft);
+        jobs.insert(job);
+        return job;
+    }
+
+    /** created → queued with a hold; on 402 the job stays {@code created}. */
+    @Transactional
+    public Job dispatch(Caller caller, String jobId, String version) {
+        Job job = lockOwned(caller, jobId);
+        ProcessDescription process = catalog.find(job.processId).orElse(null);
+        if (process == null || (version != null && !version.equals(process.version()))) {
+            throw ApiProblem.of(ErrorCode.PROCESS_VERSION_UNAVAILABLE, "no worker queue serves " + job.processId
+                    + (version == null ? "" : " version " + version));
+        }
+        job.status.moveTo(JobStatus.QUEUED);
+        job.processVersion = process.version();
+        job.estimatedCredits = catalog.estimate(job.processId, job.inputs).credits();
+        lifecycle.queue(job, clock.instant());
+        return job;
+    }
+
+    /** Validate + estimate + create + reserve + outbox in one transaction; on 402 nothing is stored. */
+    @Transactional
+    public Job execute(Caller caller, JobDraft draft) {
+        Job job = prepare(caller, draft);
+        jobs.insert(job);
+        lifecycle.queue(job, clock.instant());
+        return job;
+    }
+
+    public Job get(Caller caller, String jobId) {
+        return jobs.find(jobId).filter(j -> j.orgId.equals(caller.orgId()))
+                .orElseThrow(() -> ApiProblem.jobNotFound(jobId));
+    }
+
+    /** A job of a project the caller is a member of (404 otherwise). */
+    public Job getProjectJob(Caller caller, String jobId) {
+        Job job = get(caller, jobId);
+        if (job.projectId == null || !identities.isMember(job.projectId, caller.principalId())) {
+            throw ApiProblem.jobNotFound(jobId);
+        }
+        return job;
+    }
+
+    public JobStore.Page list(JobQuery query) {
+        return jobs.list(query);
+    }
+
+    /** Checks that the caller may list the project's jobs: same org and a member (404 otherwise). */
+    public void requireProjectMember(Caller caller, String projectId) {
+        boolean visible = identities.project(projectId).filter(p -> p.orgId().equals(caller.orgId())).isPresent()
+                && identities.isMember(projectId, caller.principalId());
+        if (!visible) {
+            throw ApiProblem.of(ErrorCode.NOT_FOUND, "no project " + projectId);
+        }
+    }
+
+    /**
+     * created/queued/running → cancelled with the hold released (a running attempt gets a CANCEL signal and its
+     * late events are ignored); a finished job keeps its record and loses its output files.
+     */
+    @Transactional
+    public Job delete(Caller caller, String jobId) {
+        Job job = lockOwned(caller, jobId);
+        Instant now = clock.instant();
+        if (!job.status.isTerminal()) {
+            lifecycle.cancel(job, now);
+        } else if (job.outputsDeletedAt == null) {
+            storage.deleteOutputs(job);
+            job.outputsDeletedAt = now;
+            job.updatedAt = now;
+            jobs.update(job);
+        }
+        return job;
+    }
+
+    /** Registers the outputs of the job's current attempt and settles its hold (same path as the worker event). */
+    @Transactional
+    public Job register(Caller caller, String jobId, JsonNode outputs, Long usedCredits) {
+        Job job = lockOwned(caller, jobId);
+        if (job.status == JobStatus.SUCCEEDED) {
+            return job;
+        }
+        job.status.moveTo(JobStatus.SUCCEEDED);
+        List<ValidationProblem> problems = new ArrayList<>();
+        ArrayNode accepted = registration.check(outputs, problems);
+        if (!problems.isEmpty()) {
+            throw ApiProblem.invalid(problems);
+        }
+        lifecycle.succeed(job, accepted, usedCredits, clock.instant());
+        return job;
+    }
+
+    public Estimate estimate(String processId, JsonNode inputs) {
+        return catalog.estimate(processId, inputs);
+    }
+
+    private Job lockOwned(Caller caller, String jobId) {
+        return jobs.lock(jobId).filter(j -> j.orgId.equals(caller.orgId()))
+                .orElseThrow(() -> ApiProblem.jobNotFound(jobId));
+    }
+
+    /** Checks the draft (workspace and project of the caller's org, known process, valid inputs) and estimates it. */
+    private Job prepare(Caller caller, JobDraft draft) {
+        List<ValidationProblem> problems = new ArrayList<>(draft.problems());
+        if (draft.workspaceId() != null && identities.workspace(draft.workspaceId())
+                .filter(w -> w.orgId().equals(caller.orgId())).isEmpty()) {
+            problems.add(new ValidationProblem(InputErrorCodes.UNKNOWN_WORKSPACE, "/workspaceId",
+                    "no workspace " + draft.workspaceId()));
+        }
+        if (draft.projectId() != null && identities.project(draft.projectId())
+                .filter(p -> p.orgId().equals(caller.orgId())).isEmpty()) {
+            problems.add(new ValidationProblem(InputErrorCodes.UNKNOWN_PROJECT, "/project_id",
+                    "no project " + draft.projectId()));
+        }
+        Optional<ProcessDescription> process = catalog.find(draft.processId());
+        if (draft.processId() != null && process.isEmpty()) {
+            problems.add(ProcessCatalog.unknownProcess(draft.processId()));
+        }
+        if (process.isPresent()) {
+            problems.addAll(catalog.validate(draft.processId(), draft.inputs()));
+        }
+        if (!problems.isEmpty()) {
+            throw ApiProblem.invalid(problems);
+        }
+        Estimate estimate = catalog.estimate(draft.processId(), draft.inputs());
+        Instant now = clock.instant();
+        Job job = new Job();
+        job.jobId = Ids.next("job");
+        job.orgId = caller.orgId();
+        job.workspaceId = draft.workspaceId();
+        job.projectId = draft.projectId();
+        job.principalId = caller.principalId();
+        job.processId = process.get().id();
+        job.processVersion = process.get().version();
+        job.jobType = process.get().jobType();
+        job.queue = process.get().queue();
+        job.title = draft.title();
+        job.inputs = draft.inputs();
+        job.status = JobStatus.CREATED;
+        job.estimatedCredits = estimate.credits();
+        job.createdAt = now;
+        job.updatedAt = now;
+        return job;
+    }
+}

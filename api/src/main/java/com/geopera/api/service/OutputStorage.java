@@ -1,0 +1,84 @@
+package com.geopera.api.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.geopera.api.Job;
+import com.geopera.api.config.ApiConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.jboss.logging.Logger;
+
+/**
+ * The directory workers write outputs to ({@code geopera.storage.root}). The api reads and deletes files only
+ * below it: an output whose storage href points elsewhere is refused.
+ */
+@ApplicationScoped
+public class OutputStorage {
+    private static final Logger LOG = Logger.getLogger(OutputStorage.class);
+
+    @Inject
+    ApiConfig config;
+
+    public Path root() {
+        return Path.of(config.storage().root()).toAbsolutePath().normalize();
+    }
+
+    /** The local file behind a worker's {@code file:} href when it lies below the storage root. */
+    public Optional<Path> resolve(String href) {
+        if (href == null) {
+            return Optional.empty();
+        }
+        try {
+            URI uri = URI.create(href);
+            Path path;
+            if ("file".equals(uri.getScheme())) {
+                path = Path.of(uri);
+            } else if (uri.getScheme() == null && href.startsWith("/")) {
+                path = Path.of(href);
+            } else {
+                return Optional.empty();
+            }
+            Path normalized = path.toAbsolutePath().normalize();
+            return normalized.startsWith(root()) && !normalized.equals(root()) ? Optional.of(normalized) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Deletes the job's output files and its directory {@code <root>/<org>/<job>}; returns files removed. */
+    public int deleteOutputs(Job job) {
+        int removed = 0;
+        if (job.outputs != null) {
+            for (JsonNode output : job.outputs) {
+                Optional<Path> file = resolve(output.path("href").asText(null));
+                if (file.isPresent()) {
+                    try {
+                        if (Files.deleteIfExists(file.get())) {
+                            removed++;
+                        }
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            }
+        }
+        Path jobDirectory = root().resolve(job.orgId).resolve(job.jobId).normalize();
+        if (jobDirectory.startsWith(root()) && Files.isDirectory(jobDirectory)) {
+            try (Stream<Path> tree = Files.walk(jobDirectory)) {
+                for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path);
+                }
+            } catch (IOException e) {
+                LOG.warnf("could not remove %s: %s", jobDirectory, e.getMessage());
+            }
+        }
+        return removed;
+    }
+}

@@ -1,0 +1,99 @@
+package com.geopera.api.service;
+
+import com.geopera.api.Job;
+import com.geopera.api.config.ApiConfig;
+import com.geopera.api.store.IdempotencyStore;
+import com.geopera.api.store.JobStore;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * Recovers what workers and clients left behind, safely with several api replicas (rows are claimed with
+ * {@code FOR UPDATE SKIP LOCKED}): stale running attempts are dispatched again (attempt + 1) until
+ * {@code geopera.reaper.max-attempts}, then failed; queued jobs nobody picked up are published again; expired
+ * holds fail their jobs; old idempotency records are dropped.
+ */
+@ApplicationScoped
+public class Reaper {
+    private static final Logger LOG = Logger.getLogger(Reaper.class);
+
+    @Inject
+    JobStore jobs;
+    @Inject
+    JobLifecycle lifecycle;
+    @Inject
+    Credits credits;
+    @Inject
+    IdempotencyStore idempotency;
+    @Inject
+    ApiConfig config;
+    @Inject
+    Clock clock;
+
+    /** What one pass did. */
+    public record Pass(int redispatched, int exhausted, int republished, int expired) {
+    }
+
+    @Scheduled(every = "${geopera.reaper.interval}", delayed = "${geopera.reaper.interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        try {
+            Pass pass = runOnce();
+            if (pass.redispatched() + pass.exhausted() + pass.republished() + pass.expired() > 0) {
+                LOG.infof("reaper: %s", pass);
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("reaper pass failed: %s", e.getMessage());
+        }
+    }
+
+    /** One pass at the clock's current time. */
+    public Pass runOnce() {
+        Instant now = clock.instant();
+        int[] running = QuarkusTransaction.requiringNew().call(() -> reapRunning(now));
+        int republished = QuarkusTransaction.requiringNew().call(() -> republishQueued(now));
+        int expired = QuarkusTransaction.requiringNew().call(() -> expireHolds(now));
+        QuarkusTransaction.requiringNew().run(() -> idempotency.deleteExpired(now));
+        return new Pass(running[0], running[1], republished, expired);
+    }
+
+    private int[] reapRunning(Instant now) {
+        int redispatched = 0;
+        int exhausted = 0;
+        for (Job job : jobs.lockStaleRunning(now.minus(config.reaper().heartbeatTimeout()), config.reaper().batchSize())) {
+            if (job.attempt < config.reaper().maxAttempts()) {
+                lifecycle.redispatch(job, now);
+                redispatched++;
+            } else {
+                lifecycle.fail(job, "attempts_exhausted", "no heartbeat from attempt " + job.attempt + " of "
+                        + config.reaper().maxAttempts(), now);
+                exhausted++;
+            }
+        }
+        return new int[] {redispatched, exhausted};
+    }
+
+    private int republishQueued(Instant now) {
+        List<Job> stale = jobs.lockStaleQueued(now.minus(config.reaper().queuedTimeout()), config.reaper().batchSize());
+        stale.forEach(job -> lifecycle.redispatch(job, now));
+        return stale.size();
+    }
+
+    private int expireHolds(Instant now) {
+        int failed = 0;
+        for (String jobId : credits.expire(now)) {
+            Job job = jobs.lock(jobId).orElse(null);
+            if (job != null && !job.status.isTerminal()) {
+                lifecycle.expireHold(job, now);
+                failed++;
+            }
+        }
+        return failed;
+    }
+}

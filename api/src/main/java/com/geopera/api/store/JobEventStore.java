@@ -1,0 +1,53 @@
+package com.geopera.api.store;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.PreparedStatement;
+import java.time.Instant;
+
+/** The audit of worker events; the primary key on {@code event_id} is what makes the consumer idempotent. */
+@ApplicationScoped
+public class JobEventStore {
+    @Inject
+    Db db;
+
+    /** Records an event; false when this event id was seen before. */
+    public boolean insertIfNew(String eventId, String jobId, int attempt, String type, Instant occurredAt,
+            Instant receivedAt, String payload) {
+        return db.with(c -> {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO job_events (event_id, job_id, attempt, type, "
+                    + "occurred_at, received_at, outcome, payload) VALUES (?,?,?,?,?,?,'received',CAST(? AS jsonb)) "
+                    + "ON CONFLICT (event_id) DO NOTHING")) {
+                s.setString(1, eventId);
+                s.setString(2, jobId);
+                s.setInt(3, attempt);
+                s.setString(4, type);
+                Sql.setInstant(s, 5, occurredAt);
+                Sql.setInstant(s, 6, receivedAt);
+                s.setString(7, payload);
+                return s.executeUpdate() == 1;
+            }
+        });
+    }
+
+    public void setOutcome(String eventId, String outcome) {
+        db.with(c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE job_events SET outcome = ? WHERE event_id = ?")) {
+                s.setString(1, outcome);
+                s.setString(2, eventId);
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    public String outcome(String eventId) {
+        return db.with(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT outcome FROM job_events WHERE event_id = ?")) {
+                s.setString(1, eventId);
+                try (var r = s.executeQuery()) {
+                    return r.next() ? r.getString(1) : null;
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,262 @@
+package com.geopera.api.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.geopera.api.Job;
+import com.geopera.common.job.BillingStatus;
+import com.geopera.common.job.JobStatus;
+import com.geopera.common.json.Json;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.ConcurrentModificationException;
+import java.util.List;
+import java.util.Optional;
+
+/** The {@code jobs} table. Updates are optimistic on {@code version} (and callers lock the row first). */
+@ApplicationScoped
+public class JobStore {
+    private static final String COLUMNS = "job_id, org_id, workspace_id, project_id, principal_id, process_id, "
+            + "process_version, job_type, queue, title, inputs, status, progress, attempt, worker_id, heartbeat_at, "
+            + "queued_at, error_code, error_message, outputs, outputs_deleted_at, estimated_credits, reserved_credits, "
+            + "charged_credits, released_credits, billing_status, created_at, updated_at, started_at, finished_at, version";
+
+    @Inject
+    Db db;
+
+    public void insert(Job job) {
+        db.with(c -> {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO jobs (" + COLUMNS + ") VALUES "
+                    + "(?,?,?,?,?,?,?,?,?,?,CAST(? AS jsonb),?,?,?,?,?,?,?,?,CAST(? AS jsonb),?,?,?,?,?,?,?,?,?,?,?)")) {
+                bind(s, job);
+                s.setLong(31, job.version);
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    /** Writes every mutable column if nobody changed the row since it was read; bumps {@code version}. */
+    public void update(Job job) {
+        int rows = db.with(c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE jobs SET (" + COLUMNS + ") = "
+                    + "(?,?,?,?,?,?,?,?,?,?,CAST(? AS jsonb),?,?,?,?,?,?,?,?,CAST(? AS jsonb),?,?,?,?,?,?,?,?,?,?,?) "
+                    + "WHERE job_id = ? AND version = ?")) {
+                bind(s, job);
+                s.setLong(31, job.version + 1);
+                s.setString(32, job.jobId);
+                s.setLong(33, job.version);
+                return s.executeUpdate();
+            }
+        });
+        if (rows != 1) {
+            throw new ConcurrentModificationException("job " + job.jobId + " changed concurrently");
+        }
+        job.version++;
+    }
+
+    public Optional<Job> find(String jobId) {
+        return db.with(c -> selectOne(c, "SELECT " + COLUMNS + " FROM jobs WHERE job_id = ?", jobId));
+    }
+
+    /** Reads and locks the row until the current transaction ends. */
+    public Optional<Job> lock(String jobId) {
+        return db.with(c -> selectOne(c, "SELECT " + COLUMNS + " FROM jobs WHERE job_id = ? FOR UPDATE", jobId));
+    }
+
+    /** Locks up to {@code limit} running jobs whose heartbeat is older than {@code staleBefore}, skipping locked ones. */
+    public List<Job> lockStaleRunning(Instant staleBefore, int limit) {
+        return lockMany("status = 'running' AND coalesce(heartbeat_at, started_at, updated_at) < ?", staleBefore, limit);
+    }
+
+    /** Locks up to {@code limit} queued jobs not picked up since {@code queuedBefore}, skipping locked ones. */
+    public List<Job> lockStaleQueued(Instant queuedBefore, int limit) {
+        return lockMany("status = 'queued' AND queued_at < ?", queuedBefore, limit);
+    }
+
+    private List<Job> lockMany(String where, Instant before, int limit) {
+        return db.with(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM jobs WHERE " + where
+                    + " ORDER BY job_id LIMIT ? FOR UPDATE SKIP LOCKED")) {
+                Sql.setInstant(s, 1, before);
+                s.setInt(2, limit);
+                return readAll(s);
+            }
+        });
+    }
+
+    /** One page of jobs and the total number matching the filters. */
+    public record Page(List<Job> jobs, long total) {
+    }
+
+    public Page list(JobQuery query) {
+        StringBuilder where = new StringBuilder(" WHERE org_id = ?");
+        List<Object> args = new ArrayList<>();
+        args.add(query.orgId());
+        if (query.projectId() != null) {
+            where.append(" AND project_id = ?");
+            args.add(query.projectId());
+        }
+        if (query.workspaceId() != null) {
+            where.append(" AND workspace_id = ?");
+            args.add(query.workspaceId());
+        }
+        if (query.processId() != null) {
+            where.append(" AND process_id = ?");
+            args.add(query.processId());
+        }
+        if (query.jobType() != null) {
+            where.append(" AND job_type = ?");
+            args.add(query.jobType());
+        }
+        if (query.statuses() != null && !query.statuses().isEmpty()) {
+            where.append(" AND status = ANY (?)");
+            args.add(query.statuses());
+        }
+        if (query.ids() != null && !query.ids().isEmpty()) {
+            where.append(" AND job_id = ANY (?)");
+            args.add(query.ids());
+        }
+        String direction = query.descending() ? " DESC" : " ASC";
+        String order = " ORDER BY " + query.sort().column() + direction + " NULLS LAST, job_id" + direction;
+        return db.with(c -> {
+            long total;
+            try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM jobs" + where)) {
+                bindArgs(c, s, args);
+                try (ResultSet rows = s.executeQuery()) {
+                    rows.next();
+                    total = rows.getLong(1);
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM jobs" + where + order
+                    + " LIMIT ? OFFSET ?")) {
+                int next = bindArgs(c, s, args);
+                s.setInt(next, query.limit());
+                s.setInt(next + 1, query.offset());
+                return new Page(readAll(s), total);
+            }
+        });
+    }
+
+    private static int bindArgs(Connection c, PreparedStatement s, List<Object> args) throws SQLException {
+        int index = 1;
+        for (Object arg : args) {
+            if (arg instanceof List<?> list) {
+                s.setArray(index++, c.createArrayOf("text", list.toArray()));
+            } else {
+                s.setString(index++, (String) arg);
+            }
+        }
+        return index;
+    }
+
+    private Optional<Job> selectOne(Connection c, String sql, String jobId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, jobId);
+            List<Job> jobs = readAll(s);
+            return jobs.isEmpty() ? Optional.empty() : Optional.of(jobs.get(0));
+        }
+    }
+
+    private List<Job> readAll(PreparedStatement s) throws SQLException {
+        List<Job> jobs = new ArrayList<>();
+        try (ResultSet rows = s.executeQuery()) {
+            while (rows.next()) {
+                jobs.add(read(rows));
+            }
+        }
+        return jobs;
+    }
+
+    private static void bind(PreparedStatement s, Job job) throws SQLException {
+        s.setString(1, job.jobId);
+        s.setString(2, job.orgId);
+        s.setString(3, job.workspaceId);
+        s.setString(4, job.projectId);
+        s.setString(5, job.principalId);
+        s.setString(6, job.processId);
+        s.setString(7, job.processVersion);
+        s.setString(8, job.jobType);
+        s.setString(9, job.queue);
+        s.setString(10, job.title);
+        s.setString(11, json(job.inputs));
+        s.setString(12, job.status.wireName());
+        s.setInt(13, job.progress);
+        s.setInt(14, job.attempt);
+        s.setString(15, job.workerId);
+        Sql.setInstant(s, 16, job.heartbeatAt);
+        Sql.setInstant(s, 17, job.queuedAt);
+        s.setString(18, job.errorCode);
+        s.setString(19, job.errorMessage);
+        s.setString(20, job.outputs == null ? null : json(job.outputs));
+        Sql.setInstant(s, 21, job.outputsDeletedAt);
+        s.setLong(22, job.estimatedCredits);
+        s.setLong(23, job.reservedCredits);
+        s.setLong(24, job.chargedCredits);
+        s.setLong(25, job.releasedCredits);
+        s.setString(26, job.billingStatus.wireName());
+        Sql.setInstant(s, 27, job.createdAt);
+        Sql.setInstant(s, 28, job.updatedAt);
+        Sql.setInstant(s, 29, job.startedAt);
+        Sql.setInstant(s, 30, job.finishedAt);
+    }
+
+    private static Job read(ResultSet rows) throws SQLException {
+        Job job = new Job();
+        job.jobId = rows.getString("job_id");
+        job.orgId = rows.getString("org_id");
+        job.workspaceId = rows.getString("workspace_id");
+        job.projectId = rows.getString("project_id");
+        job.principalId = rows.getString("principal_id");
+        job.processId = rows.getString("process_id");
+        job.processVersion = rows.getString("process_version");
+        job.jobType = rows.getString("job_type");
+        job.queue = rows.getString("queue");
+        job.title = rows.getString("title");
+        job.inputs = parse(rows.getString("inputs"));
+        job.status = JobStatus.fromWireName(rows.getString("status"));
+        job.progress = rows.getInt("progress");
+        job.attempt = rows.getInt("attempt");
+        job.workerId = rows.getString("worker_id");
+        job.heartbeatAt = Sql.instant(rows, "heartbeat_at");
+        job.queuedAt = Sql.instant(rows, "queued_at");
+        job.errorCode = rows.getString("error_code");
+        job.errorMessage = rows.getString("error_message");
+        job.outputs = parse(rows.getString("outputs"));
+        job.outputsDeletedAt = Sql.instant(rows, "outputs_deleted_at");
+        job.estimatedCredits = rows.getLong("estimated_credits");
+        job.reservedCredits = rows.getLong("reserved_credits");
+        job.chargedCredits = rows.getLong("charged_credits");
+        job.releasedCredits = rows.getLong("released_credits");
+        job.billingStatus = BillingStatus.valueOf(rows.getString("billing_status").toUpperCase());
+        job.createdAt = Sql.instant(rows, "created_at");
+        job.updatedAt = Sql.instant(rows, "updated_at");
+        job.startedAt = Sql.instant(rows, "started_at");
+        job.finishedAt = Sql.instant(rows, "finished_at");
+        job.version = rows.getLong("version");
+        return job;
+    }
+
+    private static String json(JsonNode node) {
+        try {
+            return Json.mapper().writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private static JsonNode parse(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Json.mapper().readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON is unreadable", e);
+        }
+    }
+}

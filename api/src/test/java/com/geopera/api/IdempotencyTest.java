@@ -1,0 +1,144 @@
+package com.geopera.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.geopera.common.json.Json;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Idempotency-Key on spend operations, per org. */
+@QuarkusTest
+class IdempotencyTest {
+    @Inject
+    AgroalDataSource dataSource;
+
+    private static Response spend(Fixture org, String operation, String key, String body) {
+        return given().header("Authorization", "Bearer " + org.apiKey).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(body).post("/v1/op/" + operation);
+    }
+
+    private static String json(Object body) throws Exception {
+        return Json.mapper().writeValueAsString(body);
+    }
+
+    @Test
+    void the_same_key_and_body_returns_the_first_response_and_creates_one_job() throws Exception {
+        Fixture org = Fixture.org(100_000);
+        String body = json(org.clipBody());
+        Response first = spend(org, "processing.execute", "k-1", body);
+        Response second = spend(org, "processing.execute", "k-1", body);
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(second.statusCode()).isEqualTo(201);
+        assertThat(second.asString()).isEqualTo(first.asString());
+        assertThat(second.header("Idempotency-Replayed")).isEqualTo("true");
+        assertThat(org.call("processing.jobs.list", Map.of()).<Integer>path("total")).isEqualTo(1);
+        assertThat(org.call("processing.jobs.list", Map.of()).<Integer>path("jobs[0].billing.reserved_credits"))
+                .isEqualTo(Fixture.admin("admin.credits.balance", Map.of("org_id", org.orgId)).<Integer>path("pending"));
+    }
+
+    @Test
+    void the_same_key_with_another_body_is_refused_with_422() throws Exception {
+        Fixture org = Fixture.org(100_000);
+        assertThat(spend(org, "processing.create", "k-2", json(org.clipBody())).statusCode()).isEqualTo(201);
+        Map<String, Object> other = new java.util.HashMap<>(org.clipBody());
+        other.put("title", "different");
+        Response reused = spend(org, "processing.create", "k-2", json(other));
+        assertThat(reused.statusCode()).isEqualTo(422);
+        assertThat(reused.<String>path("code")).isEqualTo("idempotency_key_reused");
+        Response otherOperation = spend(org, "processing.execute", "k-2", json(org.clipBody()));
+        assertThat(otherOperation.<String>path("code")).isEqualTo("idempotency_key_reused");
+    }
+
+    @Test
+    void a_key_whose_first_request_is_still_running_is_refused_with_409() throws Exception {
+        Fixture org = Fixture.org(100_000);
+        String body = json(org.clipBody());
+        // The first request is "running": its in-flight record exists, as the api writes it before working.
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("INSERT INTO idempotency_records (org_id, idempotency_key, "
+                        + "operation, request_hash, state, created_at, expires_at) VALUES (?,?,?,?,'in_flight',?,?)")) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update("processing.execute".getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(body.getBytes(StandardCharsets.UTF_8));
+            s.setString(1, org.orgId);
+            s.setString(2, "k-3");
+            s.setString(3, "processing.execute");
+            s.setBytes(4, digest.digest());
+            s.setTimestamp(5, Timestamp.from(Instant.now()));
+            s.setTimestamp(6, Timestamp.from(Instant.now().plus(Duration.ofHours(24))));
+            s.executeUpdate();
+        }
+        Response inFlight = spend(org, "processing.execute", "k-3", body);
+        assertThat(inFlight.statusCode()).isEqualTo(409);
+        assertThat(inFlight.<String>path("code")).isEqualTo("idempotency_key_in_flight");
+        assertThat(org.call("processing.jobs.list", Map.of()).<Integer>path("total")).isZero();
+    }
+
+    @Test
+    void keys_are_per_org_and_kept_at_least_a_day() throws Exception {
+        Fixture a = Fixture.org(100_000);
+        Fixture b = Fixture.org(100_000);
+        Response first = spend(a, "processing.create", "shared", json(a.clipBody()));
+        Response second = spend(b, "processing.create", "shared", json(b.clipBody()));
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(second.statusCode()).isEqualTo(201);
+        assertThat(second.<String>path("job_id")).isNotEqualTo(first.path("job_id"));
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT state, expires_at - created_at >= interval '24 hours' "
+                        + "FROM idempotency_records WHERE org_id = ? AND idempotency_key = 'shared'")) {
+            s.setString(1, a.orgId);
+            try (ResultSet r = s.executeQuery()) {
+                assertThat(r.next()).isTrue();
+                assertThat(r.getString(1)).isEqualTo("done");
+                assertThat(r.getBoolean(2)).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void a_refusal_is_replayed_too_and_nothing_is_created_by_either_call() throws Exception {
+        Fixture poor = Fixture.org(0);
+        String body = json(poor.clipBody());
+        Response first = spend(poor, "processing.execute", "k-5", body);
+        Response again = spend(poor, "processing.execute", "k-5", body);
+        assertThat(first.statusCode()).isEqualTo(402);
+        assertThat(again.statusCode()).isEqualTo(402);
+        assertThat(again.contentType()).startsWith("application/problem+json");
+        assertThat(again.<String>path("code")).isEqualTo("insufficient_credits");
+        assertThat(poor.call("processing.jobs.list", Map.of()).<Integer>path("total")).isZero();
+    }
+
+    @Test
+    void dispatch_and_register_are_idempotent_by_key() throws Exception {
+        Fixture org = Fixture.org(100_000);
+        String jobId = org.call("processing.create", org.clipBody()).path("job_id");
+        String body = json(Map.of("job_id", jobId));
+        assertThat(spend(org, "processing.dispatch", "d-1", body).statusCode()).isEqualTo(200);
+        Response replay = spend(org, "processing.dispatch", "d-1", body);
+        assertThat(replay.statusCode()).isEqualTo(200);
+        assertThat(replay.<Integer>path("attempt")).isEqualTo(1);
+        Response notAgain = spend(org, "processing.dispatch", "d-2", body);
+        assertThat(notAgain.statusCode()).isEqualTo(409);
+        assertThat(notAgain.<String>path("code")).isEqualTo("illegal_transition");
+        String register = json(Map.of("job_id", jobId, "outputs", java.util.List.of(
+                OperationsTest.workerOutput(org, jobId, 1))));
+        Response registered = spend(org, "processing.job.register", "r-1", register);
+        assertThat(registered.statusCode()).isEqualTo(200);
+        assertThat(spend(org, "processing.job.register", "r-1", register).asString()).isEqualTo(registered.asString());
+    }
+}

@@ -1,0 +1,260 @@
+package com.geopera.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.geopera.api.messaging.KafkaClients;
+import com.geopera.api.messaging.OutboxRelay;
+import com.geopera.api.service.Reaper;
+import com.geopera.api.store.OutboxStore;
+import com.geopera.common.json.Json;
+import com.geopera.common.messaging.CloudEventHeaders;
+import com.geopera.common.messaging.JobError;
+import com.geopera.common.messaging.JobEvent;
+import com.geopera.common.messaging.JobEventType;
+import com.geopera.common.process.JobOutput;
+import com.geopera.common.process.Usage;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.Producer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** A job's life through the real broker: dispatch commands out, worker events in, reaper, outbox under outage. */
+@QuarkusTest
+class JobLifecycleTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Inject
+    OutboxRelay relay;
+    @Inject
+    OutboxStore outbox;
+    @Inject
+    Reaper reaper;
+    @Inject
+    ShiftableClock clock;
+
+    @AfterEach
+    void restore() {
+        clock.reset();
+        relay.resume();
+    }
+
+    private static JobEvent event(String jobId, int attempt, JobEventType type, Integer progress,
+            List<JobOutput> outputs, Usage usage, JobError error) {
+        return new JobEvent(JobEvent.SCHEMA_VERSION, "evt_" + UUID.randomUUID(), type, jobId, attempt, "worker-test",
+                Instant.now(), progress, outputs, usage, error);
+    }
+
+    private static JobEvent started(String jobId, int attempt) {
+        return event(jobId, attempt, JobEventType.STARTED, null, null, null, null);
+    }
+
+    private static Response awaitStatus(Fixture org, String jobId, String status) {
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(
+                () -> status.equals(org.call("processing.job.get", Map.of("job_id", jobId)).path("status")));
+        return org.call("processing.job.get", Map.of("job_id", jobId));
+    }
+
+    private static JobOutput output(Fixture org, String jobId, int attempt) throws Exception {
+        Map<String, Object> o = OperationsTest.workerOutput(org, jobId, attempt);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> metadata = (Map<String, Object>) o.get("metadata");
+        return new JobOutput("result", (String) o.get("href"), (String) o.get("media_type"),
+                ((Number) o.get("size_bytes")).longValue(), metadata);
+    }
+
+    private static ConsumerRecord<String, String> dispatchOf(String jobId, int attempt) {
+        return KafkaProbe.awaitRecord(RealServers.prefix + ".jobs.dispatch.clip",
+                r -> jobId.equals(r.key()) && attemptOf(r.value()) == attempt, WAIT);
+    }
+
+    private static int attemptOf(String json) {
+        try {
+            return Json.mapper().readTree(json).path("attempt").asInt();
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+    }
+
+    @Test
+    void execute_publishes_a_dispatch_command_with_cloud_event_headers_on_the_queue_topic() throws Exception {
+        Fixture org = Fixture.org(100_000);
+        Response job = org.call("processing.execute", org.clipBody());
+        String jobId = job.path("job_id");
+        ConsumerRecord<String, String> record = dispatchOf(jobId, 1);
+        JsonNode command = Json.mapper().readTree(record.value());
+        assertThat(command.path("process_id").asText()).isEqualTo("clip");
+        assertThat(command.path("org_id").asText()).isEqualTo(org.orgId);
+        assertThat(command.path("reserved_credits").asLong()).isEqualTo(job.<Number>path("billing.reserved_credits").longValue());
+        assertThat(command.path("inputs").path("image").asText()).endsWith("elev.tif");
+        assertThat(new String(record.headers().lastHeader(CloudEventHeaders.TYPE).value(), StandardCharsets.UTF_8))
+                .isEqualTo(CloudEventHeaders.TYPE_DISPATCH);
+        assertThat(record.headers().lastHeader(CloudEventHeaders.ID)).isNotNull();
+    }
+
+    @Test
+    void worker_events_drive_a_job_to_succeeded_and_settle_its_credits_once() throws Exception {
+        Fixture org = Fixture.org(100_000);
+        String jobId = org.call("processing.execute", org.clipBody()).path("job_id");
+        JobEvent completed = event(jobId, 1, JobEventType.COMPLETED, 100, List.of(output(org, jobId, 1)),
+                new Usage(2, Map.of()), null);
+        KafkaProbe.publish(started(jobId, 1), event(jobId, 1, JobEventType.PROGRESS, 40, null, null, null), completed);
+        Response job = awaitStatus(org, jobId, "succeeded");
+        assertThat(job.<String>path("worker_id")).isEqualTo("worker-test");
+        assertThat(job.<String>path("started_at")).isNotNull();
+        assertThat(job.<String>path("billing.status")).isEqualTo("settled");
+        assertThat(job.<Integer>path("billing.charged_credits")).isEqualTo(2);
+        KafkaProbe.publish(completed, event(jobId, 1, JobEventType.FAILED, null, null, null,
+                new JobError("late", "late failure", false)));
+        Thread.sleep(1500);
+        Map<String, Object> balance = Fixture.admin("admin.credits.balance", Map.of("org_id", org.orgId)).as(Map.class);
+        assertThat(balance).containsEntry("posted", 100_000 - 2).containsEntry("pending", 0)
+                .containsEntry("invariants_ok", true);
+        assertThat(org.call("processing.job.get", Map.of("job_id", jobId)).<String>path("status")).isEqualTo("succeeded");
+
+        String href = job.path("outputs[0].href");
+        String path = href.substring(href.indexOf("/v1/"));
+        long size = Files.size(RealServers.samples.resolve("elev.tif"));
+        Response whole = given().header("Authorization", "Bearer " + org.apiKey).get(path);
+        assertThat(whole.statusCode()).isEqualTo(200);
+        assertThat(whole.asByteArray()).hasSize((int) size);
+        Response part = given().header("Authorization", "Bearer " + org.apiKey).header("Range", "bytes=0-9").get(path);
+        assertThat(part.statusCode()).isEqualTo(206);
+        assertThat(part.asByteArray()).hasSize(10);
+        assertThat(part.header("Content-Range")).isEqualTo("bytes 0-9/" + size);
+        assertThat(given().header("Authorization", "Bearer " + org.apiKey).header("Range", "bytes=" + size + "-")
+                .get(path).statusCode()).isEqualTo(416);
+        assertThat(given().get(path).statusCode()).isEqualTo(401);
+
+        Response deleted = org.call("processing.job.delete", Map.of("job_id", jobId));
+        assertThat(deleted.<String>path("status")).isEqualTo("succeeded");
+        assertThat(deleted.<String>path("outputs_deleted_at")).isNotNull();
+        assertThat(Files.exists(RealServers.storageRoot.resolve(org.orgId).resolve(jobId))).isFalse();
+        assertThat(given().header("Authorization", "Bearer " + org.apiKey).get(path).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void a_failed_event_fails_the_job_with_its_reason_and_releases_the_hold() throws Exception {
+        Fixture org = Fixture.org(100_000);
+        String jobId = org.call("processing.execute", org.clipBody()).path("job_id");
+        KafkaProbe.publish(started(jobId, 1), event(jobId, 1, JobEventType.FAILED, null, null, null,
+                new JobError("not_a_raster", "the image is not a raster", false)));
+        Response job = awaitStatus(org, jobId, "failed");
+        assertThat(job.<String>path("error.code")).isEqualTo("not_a_raster");
+        assertThat(job.<String>path("billing.status")).isEqualTo("released");
+        assertThat(Fixture.admin("admin.credits.balance", Map.of("org_id", org.orgId)).<Integer>path("available"))
+                .isEqualTo(100_000);
+    }
+
+    @Test
+    void a_cancelled_event_cancels_the_job_and_releases_the_hold() throws Exception {
+        Fixture org = Fixture.org(100_000);
+        String jobId = org.call("processing.execute", org.clipBody()).path("job_id");
+        KafkaProbe.publish(started(jobId, 1), event(jobId, 1, JobEventType.CANCELLED, null, null, null, null));
+        assertThat(awaitStatus(org, jobId, "cancelled").<String>path("billing.status")).isEqualTo("released");
+    }
+
+    @Test
+    void deleting_a_running_job_cancels_it_signals_the_worker_and_ignores_its_late_events() throws Exception {
+        Fixture org = Fixture.org(100_000);
+        String jobId = org.call("processing.execute", org.clipBody()).path("job_id");
+        KafkaProbe.publish(started(jobId, 1));
+        awaitStatus(org, jobId, "running");
+        Response deleted = org.call("processing.job.delete", Map.of("job_id", jobId));
+        assertThat(deleted.<String>path("status")).isEqualTo("cancelled");
+        assertThat(deleted.<String>path("billing.status")).isEqualTo("released");
+        ConsumerRecord<String, String> control = KafkaProbe.awaitRecord(RealServers.prefix + ".jobs.control",
+                r -> jobId.equals(r.key()), WAIT);
+        assertThat(Json.mapper().readTree(control.value()).path("type").asText()).isEqualTo("CANCEL");
+        KafkaProbe.publish(event(jobId, 1, JobEventType.COMPLETED, 100, List.of(output(org, jobId, 1)),
+                new Usage(5, Map.of()), null));
+        Thread.sleep(1500);
+        Response after = org.call("processing.job.get", Map.of("job_id", jobId));
+        assertThat(after.<String>path("status")).isEqualTo("cancelled");
+        assertThat(after.<Integer>path("billing.charged_credits")).isZero();
+    }
+
+    @Test
+    void events_of_other_attempts_and_unreadable_records_are_ignored_without_stopping_the_consumer() throws Exception {
+        Fixture org = Fixture.org(100_000);
+        String jobId = org.call("processing.execute", org.clipBody()).path("job_id");
+        KafkaProbe.publishRaw(jobId, "{not json");
+        KafkaProbe.publish(event(jobId, 7, JobEventType.FAILED, null, null, null, new JobError("x", "x", false)));
+        KafkaProbe.publish(started(jobId, 1));
+        assertThat(awaitStatus(org, jobId, "running").<Integer>path("attempt")).isEqualTo(1);
+        KafkaProbe.awaitRecord(RealServers.prefix + ".jobs.events.dlq", r -> jobId.equals(r.key()), WAIT);
+    }
+
+    @Test
+    void the_reaper_redispatches_a_silent_attempt_and_fails_the_job_after_the_last_one() throws Exception {
+        Fixture org = Fixture.org(100_000);
+        String jobId = org.call("processing.execute", org.clipBody()).path("job_id");
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            KafkaProbe.publish(started(jobId, attempt));
+            final int current = attempt;
+            await().atMost(WAIT).until(() -> {
+                Response job = org.call("processing.job.get", Map.of("job_id", jobId));
+                return "running".equals(job.path("status")) && job.<Integer>path("attempt") == current;
+            });
+            clock.advance(Duration.ofSeconds(61));
+            reaper.runOnce();
+            if (attempt < 3) {
+                Response job = org.call("processing.job.get", Map.of("job_id", jobId));
+                assertThat(job.<String>path("status")).isEqualTo("queued");
+                assertThat(job.<Integer>path("attempt")).isEqualTo(attempt + 1);
+                dispatchOf(jobId, attempt + 1);
+            }
+        }
+        Response job = org.call("processing.job.get", Map.of("job_id", jobId));
+        assertThat(job.<String>path("status")).isEqualTo("failed");
+        assertThat(job.<String>path("error.code")).isEqualTo("attempts_exhausted");
+        assertThat(job.<String>path("billing.status")).isEqualTo("released");
+    }
+
+    @Test
+    void an_expired_hold_fails_its_job_with_reservation_expired() {
+        Fixture org = Fixture.org(100_000);
+        String jobId = org.call("processing.execute", org.clipBody()).path("job_id");
+        clock.advance(Duration.ofHours(25));
+        reaper.runOnce();
+        Response job = org.call("processing.job.get", Map.of("job_id", jobId));
+        assertThat(job.<String>path("status")).isEqualTo("failed");
+        assertThat(job.<String>path("error.code")).isEqualTo("reservation_expired");
+        assertThat(Fixture.admin("admin.credits.balance", Map.of("org_id", org.orgId)).<Integer>path("available"))
+                .isEqualTo(100_000);
+    }
+
+    /**
+     * The relay is paused (as during an outage) and one round is run against a broker address where nothing
+     * listens: it fails, the command stays in the outbox. When the relay runs again against the real broker, the
+     * command arrives.
+     */
+    @Test
+    void a_dispatch_written_while_the_broker_is_down_is_published_once_it_is_back() {
+        relay.pause();
+        Fixture org = Fixture.org(100_000);
+        String jobId = org.call("processing.execute", org.clipBody()).path("job_id");
+        try (Producer<String, String> deadBroker = KafkaClients.producer("127.0.0.1:1")) {
+            assertThatThrownBy(() -> relay.relayOnce(deadBroker)).isNotNull();
+        }
+        assertThat(outbox.unsentFor(jobId)).isEqualTo(1);
+        assertThat(org.call("processing.job.get", Map.of("job_id", jobId)).<String>path("status")).isEqualTo("queued");
+        relay.resume();
+        dispatchOf(jobId, 1);
+        await().atMost(WAIT).until(() -> outbox.unsentFor(jobId) == 0);
+    }
+
+}

@@ -1,0 +1,28 @@
+package com.geopera.cli.command.processing;
+
+import com.geopera.cli.CommandContext;
+import com.geopera.cli.command.ApiCommand;
+import com.geopera.cli.command.Views;
+import com.geopera.cli.error.ExitCode;
+import com.geopera.cli.http.RequestOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code geopera processing job tile-info JOB} → processing.job.tile_info. */
+@Command(name = "tile-info", mixinStandardHelpOptions = true,
+        description = "Tile rendering info of a succeeded clip/bathy job: bounds, zooms, band statistics, tile URL.",
+        footer = {"%nExample:", "  geopera processing job tile-info job_01J… --output json"})
+public final class JobTileInfoCommand extends ApiCommand {
+    private static final String OPERATION = "processing.job.tile_info";
+
+    @Parameters(paramLabel = "JOB", description = "Job id.")
+    String jobId;
+
+    @Override
+    protected ExitCode execute(CommandContext context) {
+        var body = context.json().createObjectNode().put("job_id", jobId);
+        var answer = context.processingClient(true).call(OPERATION, body, RequestOptions.read());
+        context.renderer().object(answer.body(), Views.generic("tile info"));
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,18 @@
+package com.geopera.cli.http;
+
+import com.geopera.cli.error.CliException;
+import com.geopera.cli.error.ExitCodeMapper;
+
+/** The api answered with an error status; carries the problem document it sent. */
+public class ApiException extends CliException {
+    private final Problem problem;
+
+    public ApiException(Problem problem) {
+        super(ExitCodeMapper.forHttpStatus(problem.status()), problem.summary());
+        this.problem = problem;
+    }
+
+    public Problem problem() {
+        return problem;
+    }
+}

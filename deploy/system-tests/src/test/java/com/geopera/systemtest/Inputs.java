@@ -1,0 +1,47 @@
+package com.geopera.systemtest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+
+/** Input directories the system tests give the api and the workers. */
+final class Inputs {
+    /** A raster only the api can see: jobs on it pass validation and then fail on the worker. */
+    static final String API_ONLY_IMAGE = "vanished.tif";
+
+    private Inputs() {
+    }
+
+    private static Path target() {
+        return TestServers.repoRoot().resolve("deploy/system-tests/target");
+    }
+
+    /** The directory of the big synthetic raster (made on first use). */
+    static Path bigRasterDir() {
+        return SyntheticRaster.ensureIn(target().resolve("big-inputs"));
+    }
+
+    /** A directory with a copy of elev.tif named {@link #API_ONLY_IMAGE}. */
+    static Path apiOnlyDir() {
+        Path dir = target().resolve("api-only-inputs");
+        try {
+            Files.createDirectories(dir);
+            Files.copy(TestServers.repoRoot().resolve(".geopera/samples/elev.tif"), dir.resolve(API_ONLY_IMAGE),
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return dir;
+    }
+
+    /** Options giving api and workers the samples and the big raster, and the api alone the api-only dir. */
+    static StackOptions withTestInputs(StackOptions options) {
+        Path samples = TestServers.repoRoot().resolve(".geopera/samples");
+        String shared = samples + "," + bigRasterDir();
+        return options.withApiEnv(Map.of("GEOPERA_IMAGERY_INPUT_ROOTS", shared + "," + apiOnlyDir()))
+                .withWorkerEnv(Map.of("GEOPERA_IMAGERY_INPUT_ROOTS", shared));
+    }
+}

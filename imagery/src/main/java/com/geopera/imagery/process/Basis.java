@@ -1,0 +1,23 @@
+package com.geopera.imagery.process;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Quantities credits are computed from.
+ *
+ * @param areaKm2 area processed: AOI ∩ image footprint, or the whole footprint without AOI (0 without a CRS)
+ * @param pixels  output pixels (per band)
+ * @param bands   bands read or written per pixel
+ */
+public record Basis(double areaKm2, long pixels, int bands) {
+
+    public Map<String, Object> toMap(String processId) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("process_id", processId);
+        m.put("area_km2", Math.round(areaKm2 * 1000d) / 1000d);
+        m.put("pixels", pixels);
+        m.put("bands", bands);
+        return m;
+    }
+}

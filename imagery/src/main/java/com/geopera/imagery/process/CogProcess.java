@@ -1,0 +1,82 @@
+package com.geopera.imagery.process;
+
+import com.geopera.common.error.InputErrorCodes;
+import com.geopera.common.process.ProcessDescription;
+import com.geopera.imagery.input.InputSpec;
+import com.geopera.imagery.input.Param;
+import com.geopera.imagery.input.Problems;
+import com.geopera.imagery.input.ValidInputs;
+import com.geopera.imagery.raster.CogWriter;
+import com.geopera.imagery.raster.Gdal;
+import com.geopera.imagery.raster.Geometries;
+import com.geopera.imagery.raster.RasterInfo;
+import com.geopera.imagery.raster.RasterProbe;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.gdal.gdal.Dataset;
+
+/** Converts any raster GDAL reads into a Cloud Optimized GeoTIFF with overviews. */
+public final class CogProcess implements ImageryProcess {
+    public static final String ID = "cog";
+
+    private final InputSpec inputs = new InputSpec(List.of(
+            Param.image("image", "URI of the raster to convert: file: under an input root, or http(s):// on an allowed host"),
+            Param.choice("compression", "Compression", "Compression of the COG's tiles; JPEG only for 8-bit images",
+                    CogWriter.COMPRESSIONS, CogWriter.DEFAULT_COMPRESSION)));
+
+    private final ProcessDescription description = Descriptions.of(ID, "Convert to COG",
+            "Converts a raster to a Cloud Optimized GeoTIFF: 512-pixel tiles, overviews, the chosen compression.",
+            List.of("cog", "conversion", "overviews"), "conversion", inputs, "The raster as a Cloud Optimized GeoTIFF");
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public ProcessDescription description() {
+        return description;
+    }
+
+    @Override
+    public InputSpec inputs() {
+        return inputs;
+    }
+
+    @Override
+    public PreparedRun prepare(ValidInputs in, InputContext context, Problems problems) {
+        int before = problems.size();
+        RasterInfo image = context.image(in, "image", problems);
+        String compression = in.string("compression");
+        if (image != null && "JPEG".equals(compression) && !image.dataTypes().stream().allMatch("Byte"::equals)) {
+            problems.add(InputErrorCodes.NOT_ALLOWED_VALUE, Problems.pointer("compression"),
+                    "JPEG compression needs 8-bit (Byte) bands; this image has " + image.dataTypes());
+        }
+        if (problems.size() > before || image == null || compression == null) {
+            return null;
+        }
+        Basis basis = new Basis(Geometries.areaKm2(image.footprint4326()), image.pixels(), image.bandCount());
+        return new PreparedRun() {
+            @Override
+            public Basis basis() {
+                return basis;
+            }
+
+            @Override
+            public ProducedRaster execute(RunContext ctx) {
+                Dataset source = RasterProbe.open(image.gdalPath());
+                if (source == null) {
+                    throw Gdal.failure("opening the image failed");
+                }
+                try {
+                    Path cog = ctx.temp("result.tif");
+                    CogWriter.write(source, cog, compression, ctx.step(0, 1), ctx.cancellation());
+                    return new ProducedRaster(cog, Map.of("compression", compression));
+                } finally {
+                    source.delete();
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,124 @@
+package com.geopera.imagery.process;
+
+import com.geopera.common.process.ProcessDescription;
+import com.geopera.imagery.RunCancelledException;
+import com.geopera.imagery.input.InputSpec;
+import com.geopera.imagery.input.Param;
+import com.geopera.imagery.input.Problems;
+import com.geopera.imagery.input.ValidInputs;
+import com.geopera.imagery.raster.CogWriter;
+import com.geopera.imagery.raster.Gdal;
+import com.geopera.imagery.raster.Geometries;
+import com.geopera.imagery.raster.RasterInfo;
+import com.geopera.imagery.raster.RasterProbe;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Vector;
+import org.gdal.gdal.DEMProcessingOptions;
+import org.gdal.gdal.Dataset;
+import org.gdal.gdal.gdal;
+
+/** Shaded relief of a DEM with {@code gdaldem hillshade}; 8-bit output, 0 = nodata. */
+public final class HillshadeProcess implements ImageryProcess {
+    public static final String ID = "hillshade";
+    /** Metres per degree used as the horizontal scale of DEMs in geographic coordinates (gdaldem's advice). */
+    public static final double METRES_PER_DEGREE = 111_120;
+    private static final double DEM_SHARE = 0.6;
+
+    private final InputSpec inputs = new InputSpec(List.of(
+            Param.image("image", "URI of the DEM: file: under an input root, or http(s):// on an allowed host"),
+            Param.band("band", "Band", "Band holding the elevations", 1),
+            Param.number("z_factor", "Vertical exaggeration", "Multiplier of the elevations", false, 0d, true, null, 1d),
+            Param.number("azimuth", "Azimuth", "Direction of the light, degrees clockwise from north", false, 0d, false,
+                    360d, 315d),
+            Param.number("altitude", "Altitude", "Height of the light above the horizon, degrees", false, 0d, false,
+                    90d, 45d)));
+
+    private final ProcessDescription description = Descriptions.of(ID, "Hillshade",
+            "Shaded relief of a digital elevation model. Geographic DEMs are scaled at 111120 m per degree.",
+            List.of("hillshade", "terrain", "dem"), "terrain", inputs, "Shaded relief (Byte, 1–255; 0 is nodata) as a COG");
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public ProcessDescription description() {
+        return description;
+    }
+
+    @Override
+    public InputSpec inputs() {
+        return inputs;
+    }
+
+    @Override
+    public PreparedRun prepare(ValidInputs in, InputContext context, Problems problems) {
+        int before = problems.size();
+        RasterInfo image = context.image(in, "image", problems);
+        context.band(in, "band", image, problems);
+        if (problems.size() > before || image == null || !in.isUsable("band") || !in.isUsable("z_factor")
+                || !in.isUsable("azimuth") || !in.isUsable("altitude")) {
+            return null;
+        }
+        List<String> args = demArgs(in.integer("band"), in.number("z_factor"), in.number("azimuth"),
+                in.number("altitude"), image.geographic());
+        Basis basis = new Basis(Geometries.areaKm2(image.footprint4326()), image.pixels(), 1);
+        return new PreparedRun() {
+            @Override
+            public Basis basis() {
+                return basis;
+            }
+
+            @Override
+            public ProducedRaster execute(RunContext ctx) {
+                return hillshade(image, args, ctx);
+            }
+        };
+    }
+
+    /** The {@code gdaldem hillshade} arguments for these inputs. */
+    public static List<String> demArgs(int band, double zFactor, double azimuth, double altitude, boolean geographic) {
+        List<String> args = new ArrayList<>(List.of("-b", Integer.toString(band), "-z", ClipWarp.num(zFactor),
+                "-az", ClipWarp.num(azimuth), "-alt", ClipWarp.num(altitude)));
+        if (geographic) {
+            args.addAll(List.of("-s", ClipWarp.num(METRES_PER_DEGREE)));
+        }
+        return args;
+    }
+
+    private static ProducedRaster hillshade(RasterInfo image, List<String> args, RunContext ctx) {
+        Dataset source = RasterProbe.open(image.gdalPath());
+        if (source == null) {
+            throw Gdal.failure("opening the DEM failed");
+        }
+        try {
+            List<String> all = new ArrayList<>(args);
+            all.addAll(Warps.INTERMEDIATE_GTIFF);
+            DEMProcessingOptions options = new DEMProcessingOptions(new Vector<>(all));
+            Path shaded = ctx.temp("hillshade.tif");
+            gdal.ErrorReset();
+            Dataset out = gdal.DEMProcessing(shaded.toString(), source, "hillshade", null, options, ctx.step(0, DEM_SHARE));
+            options.delete();
+            if (out == null) {
+                if (ctx.cancellation().isCancelled()) {
+                    throw new RunCancelledException("cancelled while shading");
+                }
+                throw Gdal.failure("hillshade failed");
+            }
+            try {
+                ctx.checkCancelled();
+                Path cog = ctx.temp("result.tif");
+                CogWriter.write(out, cog, CogWriter.DEFAULT_COMPRESSION, ctx.step(DEM_SHARE, 1), ctx.cancellation());
+                return new ProducedRaster(cog, Map.of("hillshade", Map.of("arguments", String.join(" ", args))));
+            } finally {
+                out.delete();
+            }
+        } finally {
+            source.delete();
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package com.geopera.imagery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.geopera.common.process.JobOutput;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ClipTest {
+    /** A triangle whose vertices sit on pixel corners of elev.tif (origin 5.741666…, 50.191666…, 1/120°). */
+    private static final double PX = 1.0 / 120;
+    private static final double X0 = 5.741666666666666;
+    private static final double Y0 = 50.191666666666663;
+
+    @TempDir
+    Path tmp;
+
+    private final ImageryEngine engine = TestRasters.engine();
+
+    private static double x(int col) {
+        return X0 + col * PX;
+    }
+
+    private static double y(int row) {
+        return Y0 - row * PX;
+    }
+
+    private static String triangle() {
+        return "{'type':'Polygon','coordinates':[[[" + x(20) + "," + y(70) + "],[" + x(60) + "," + y(70) + "],["
+                + x(40) + "," + y(20) + "],[" + x(20) + "," + y(70) + "]]]}";
+    }
+
+    @Test
+    void clip_matches_gdalwarp_with_the_same_cutline_pixel_for_pixel() throws Exception {
+        String aoi = triangle();
+        RunResult result = engine.run(new RunRequest("job_clip", 1, "clip",
+                TestRasters.json("{'image':'file:elev.tif','aoi':" + aoi + "}"), tmp.resolve("out")),
+                ProgressListener.NONE, CancellationToken.NEVER);
+
+        Path cutline = Files.writeString(tmp.resolve("aoi.geojson"), aoi.replace('\'', '"'));
+        Path cli = tmp.resolve("cli.tif");
+        TestRasters.cli(List.of("gdalwarp", "-q", "-cutline", cutline.toString(), "-crop_to_cutline",
+                "-dstnodata", "-32768", "-of", "COG", TestRasters.samples().resolve("elev.tif").toString(), cli.toString()));
+
+        Path ours = Path.of(java.net.URI.create(result.outputs().get(0).href()));
+        assertThat(TestRasters.grid(ours)).containsExactly(TestRasters.grid(cli), within(1e-9));
+        TestRasters.assertSamePixels(TestRasters.pixels(ours, 1), TestRasters.pixels(cli, 1));
+        assertThat(TestRasters.pixels(ours, 1)).contains(-32768.0);
+    }
+
+    @Test
+    void clip_writes_a_cog_with_stac_like_metadata_and_cleans_its_work_files() throws Exception {
+        Path out = tmp.resolve("out");
+        RunResult result = engine.run(new RunRequest("job_meta", 1, "clip",
+                TestRasters.json("{'image':'file:elev.tif','aoi':" + TestRasters.box(5.9, 49.6, 6.3, 50.0) + "}"), out),
+                ProgressListener.NONE, CancellationToken.NEVER);
+
+        assertThat(TestRasters.filesUnder(out)).containsExactly("result.tif");
+        JobOutput output = result.outputs().get(0);
+        assertThat(output.name()).isEqualTo("result");
+        assertThat(output.href()).startsWith("file:");
+        assertThat(output.mediaType()).contains("cloud-optimized");
+        assertThat(output.sizeBytes()).isEqualTo(Files.size(out.resolve("result.tif")));
+        Map<String, Object> m = output.metadata();
+        assertThat(m.get("crs")).isEqualTo("EPSG:4326");
+        assertThat(m.get("data_type")).isEqualTo("Int16");
+        assertThat(m.get("nodata")).isEqualTo(-32768.0);
+        assertThat(m.get("width")).isEqualTo(48);
+        assertThat(m.get("height")).isEqualTo(48);
+        @SuppressWarnings("unchecked")
+        List<Double> bbox = (List<Double>) m.get("bbox");
+        assertThat(bbox.get(0)).isCloseTo(5.9, within(PX));
+        assertThat(bbox.get(3)).isCloseTo(50.0, within(PX));
+        assertThat((Integer) m.get("maxzoom")).isBetween(7, 9);
+        assertThat((Integer) m.get("minzoom")).isLessThanOrEqualTo((Integer) m.get("maxzoom"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> stats = (Map<String, Object>) ((List<Map<String, Object>>) m.get("bands")).get(0).get("statistics");
+        double min = (Double) stats.get("minimum");
+        double max = (Double) stats.get("maximum");
+        assertThat(min).isGreaterThanOrEqualTo(141);
+        assertThat(max).isLessThanOrEqualTo(547);
+        assertThat((Double) stats.get("percentile_2")).isBetween(min, max);
+        assertThat((Double) stats.get("percentile_98")).isBetween((Double) stats.get("percentile_2"), max);
+        assertThat((Double) stats.get("mean")).isBetween(min, max);
+        assertThat((Double) stats.get("stddev")).isPositive();
+        assertThat(com.geopera.common.json.Json.mapper().writeValueAsString(m)).doesNotContain("NaN");
+    }
+
+    @Test
+    void clip_to_another_crs_reads_the_extent_in_lon_lat_like_gdalwarp_with_te_srs() throws Exception {
+        String aoi = TestRasters.box(5.9, 49.6, 6.3, 50.0);
+        RunResult result = engine.run(new RunRequest("job_3857", 1, "clip",
+                TestRasters.json("{'image':'file:elev.tif','aoi':" + aoi + ",'output_crs':'EPSG:3857','resolution':1000}"),
+                tmp.resolve("out")), ProgressListener.NONE, CancellationToken.NEVER);
+        Path cutline = Files.writeString(tmp.resolve("aoi.geojson"), aoi.replace('\'', '"'));
+        Path cli = tmp.resolve("cli.tif");
+        TestRasters.cli(List.of("gdalwarp", "-q", "-cutline", cutline.toString(), "-t_srs", "EPSG:3857",
+                "-te", "5.9", "49.6", "6.3", "50", "-te_srs", "EPSG:4326", "-tr", "1000", "1000", "-dstnodata", "-32768",
+                "-of", "COG", TestRasters.samples().resolve("elev.tif").toString(), cli.toString()));
+        Path ours = Path.of(java.net.URI.create(result.outputs().get(0).href()));
+        assertThat(TestRasters.grid(ours)).containsExactly(TestRasters.grid(cli), within(1e-6));
+        TestRasters.assertSamePixels(TestRasters.pixels(ours, 1), TestRasters.pixels(cli, 1));
+        assertThat(result.outputs().get(0).metadata().get("crs")).isEqualTo("EPSG:3857");
+        double[] grid = TestRasters.grid(ours);
+        assertThat(grid[2]).as("x origin in metres, not degrees").isGreaterThan(600_000);
+    }
+
+    @Test
+    void usage_never_exceeds_the_estimate_for_the_same_inputs() {
+        List<String> inputs = new ArrayList<>(List.of(
+                "{'image':'file:elev.tif','aoi':" + triangle() + "}",
+                "{'image':'file:elev.tif','aoi':" + TestRasters.box(5.0, 49.0, 6.0, 50.0) + "}",
+                "{'image':'file:elev.tif','aoi':" + TestRasters.box(5.9, 49.6, 6.3, 50.0) + ",'output_crs':'EPSG:3035'}"));
+        int i = 0;
+        for (String text : inputs) {
+            Estimate estimate = engine.estimate("clip", TestRasters.json(text));
+            RunResult result = engine.run(new RunRequest("job_u" + i, 1, "clip", TestRasters.json(text),
+                    tmp.resolve("u" + i++)), ProgressListener.NONE, CancellationToken.NEVER);
+            assertThat(estimate.credits()).isPositive();
+            assertThat(estimate.basis()).containsKeys("area_km2", "pixels", "bands");
+            assertThat(estimate.expiresAt()).isAfter(java.time.Instant.now());
+            assertThat(result.usage().credits()).isLessThanOrEqualTo(estimate.credits());
+            assertThat((Double) estimate.basis().get("area_km2")).isPositive();
+        }
+    }
+
+    @Test
+    void estimate_area_is_the_aoi_inside_the_footprint() {
+        Estimate inside = engine.estimate("clip", TestRasters.json(
+                "{'image':'file:elev.tif','aoi':" + TestRasters.box(5.9, 49.6, 6.3, 50.0) + "}"));
+        Estimate halfOutside = engine.estimate("clip", TestRasters.json(
+                "{'image':'file:elev.tif','aoi':" + TestRasters.box(5.9, 49.6, 7.3, 50.0) + "}"));
+        // 0.4° × 0.4° at ~49.8° N ≈ 28.7 km × 44.5 km
+        assertThat((Double) inside.basis().get("area_km2")).isCloseTo(1276, within(20.0));
+        double clipped = (6.5333333 - 5.9) / 0.4;
+        assertThat((Double) halfOutside.basis().get("area_km2")).isCloseTo(1276 * clipped, within(30.0));
+    }
+}

@@ -1,0 +1,221 @@
+package com.geopera.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What the results carry, and what the database itself refuses whatever Java does. */
+class LedgerBehaviourTest {
+    private static final Instant START = Instant.parse("2026-11-25T12:00:00Z");
+    private static final Duration TTL = Duration.ofMinutes(10);
+
+    private static TestDatabase database;
+    private final SettableClock clock = new SettableClock(START);
+    private final Ledger ledger = new Ledger(clock);
+    private String org;
+
+    @BeforeAll
+    static void createDatabase() {
+        database = TestDatabase.create();
+    }
+
+    @AfterAll
+    static void dropDatabase() throws Exception {
+        database.close();
+    }
+
+    @BeforeEach
+    void newOrg() {
+        org = "org_" + UUID.randomUUID();
+    }
+
+    private String job(String name) {
+        return org + ":" + name;
+    }
+
+    @Test
+    void reserve_answers_the_hold_it_created_and_the_same_hold_when_repeated() throws Exception {
+        try (Connection c = database.open()) {
+            Tx.commit(c, x -> ledger.grant(x, org, 100, job("grant")));
+            Reserved first = (Reserved) Tx.commit(c, x -> ledger.reserve(x, org, job("a"), 30, TTL));
+            clock.advance(Duration.ofSeconds(5));
+            Reserved again = (Reserved) Tx.commit(c, x -> ledger.reserve(x, org, job("a"), 30, TTL));
+
+            assertThat(first.alreadyExisted()).isFalse();
+            assertThat(first.hold()).isEqualTo(new Hold(job("a"), org, 30, HoldStatus.PENDING, 0,
+                    START.plus(TTL), START, null));
+            assertThat(again.alreadyExisted()).isTrue();
+            assertThat(again.hold()).isEqualTo(first.hold());
+        }
+    }
+
+    @Test
+    void insufficient_credits_names_the_available_and_required_amounts() throws Exception {
+        try (Connection c = database.open()) {
+            Tx.commit(c, x -> ledger.grant(x, org, 25, job("grant")));
+            Tx.commit(c, x -> ledger.reserve(x, org, job("a"), 20, TTL));
+            ReserveResult refused = Tx.commit(c, x -> ledger.reserve(x, org, job("b"), 6, TTL));
+
+            assertThat(refused).isEqualTo(new InsufficientCredits(5, 6));
+            assertThat(refused.code()).isEqualTo("insufficient_credits");
+        }
+    }
+
+    @Test
+    void settle_reports_posted_and_released_credits_and_a_repeat_reports_the_first_settlement() throws Exception {
+        try (Connection c = database.open()) {
+            Tx.commit(c, x -> ledger.grant(x, org, 100, job("grant")));
+            Tx.commit(c, x -> ledger.reserve(x, org, job("a"), 30, TTL));
+            clock.advance(Duration.ofSeconds(1));
+            Settled first = (Settled) Tx.commit(c, x -> ledger.settle(x, job("a"), 12));
+            Settled again = (Settled) Tx.commit(c, x -> ledger.settle(x, job("a"), 30));
+
+            assertThat(first.postedCredits()).isEqualTo(12);
+            assertThat(first.releasedCredits()).isEqualTo(18);
+            assertThat(first.alreadySettled()).isFalse();
+            assertThat(first.hold().closedAt()).isEqualTo(START.plusSeconds(1));
+            assertThat(again).isEqualTo(new Settled(first.hold(), 12, 18, true));
+        }
+    }
+
+    @Test
+    void a_grant_repeated_with_its_reference_answers_the_first_entry() throws Exception {
+        try (Connection c = database.open()) {
+            Granted first = (Granted) Tx.commit(c, x -> ledger.grant(x, org, 40, job("grant")));
+            Granted again = (Granted) Tx.commit(c, x -> ledger.grant(x, org, 40, job("grant")));
+            GrantResult otherOrg = Tx.commit(c, x -> ledger.grant(x, org + "x", 40, job("grant")));
+
+            assertThat(first.alreadyGranted()).isFalse();
+            assertThat(again).isEqualTo(new Granted(first.entry(), new Balance(40, 0, 40), true));
+            assertThat(otherOrg).isEqualTo(new GrantReferenceReused(first.entry()));
+            assertThat(ledger.balance(c, org + "x")).isEqualTo(new Balance(0, 0, 0));
+        }
+    }
+
+    @Test
+    void the_ledger_never_commits_so_a_rolled_back_caller_leaves_no_trace() throws Exception {
+        try (Connection c = database.open()) {
+            Tx.commit(c, x -> ledger.grant(x, org, 100, job("grant")));
+            assertThat(ledger.reserve(c, org, job("a"), 30, TTL)).isInstanceOf(Reserved.class);
+            c.rollback();
+
+            assertThat(ledger.hold(c, job("a"))).isEmpty();
+            assertThat(ledger.balance(c, org)).isEqualTo(new Balance(100, 0, 100));
+            assertThat(ledger.statement(c, org, START, START.plusSeconds(1))).hasSize(1);
+            assertThat(c.getAutoCommit()).isFalse();
+        }
+    }
+
+    @Test
+    void every_journal_entry_moves_credits_between_an_org_and_a_system_account() throws Exception {
+        try (Connection c = database.open()) {
+            Tx.commit(c, x -> ledger.grant(x, org, 100, job("grant")));
+            Tx.commit(c, x -> ledger.reserve(x, org, job("a"), 30, TTL));
+            Tx.commit(c, x -> ledger.settle(x, job("a"), 10));
+            Tx.commit(c, x -> ledger.reserve(x, org, job("b"), 5, TTL));
+            Tx.commit(c, x -> ledger.release(x, job("b")));
+
+            List<JournalEntry> entries = ledger.statement(c, org, START, START.plusSeconds(1));
+            assertThat(entries).extracting(JournalEntry::kind).containsExactly(EntryKind.GRANT, EntryKind.RESERVE,
+                    EntryKind.SETTLE, EntryKind.RESERVE, EntryKind.RELEASE);
+            assertThat(entries.get(0).debitAccountId()).isEqualTo("system:grants");
+            assertThat(entries.get(0).creditAccountId()).isEqualTo("org:" + org);
+            assertThat(entries.subList(1, entries.size())).allSatisfy(e -> {
+                assertThat(e.debitAccountId()).isEqualTo("org:" + org);
+                assertThat(e.creditAccountId()).isEqualTo("system:revenue");
+            });
+            assertThat(entries.get(2).pendingDeltaCredits()).isEqualTo(-30);
+            assertThat(entries.get(2).postedCredits()).isEqualTo(10);
+        }
+    }
+
+    @Test
+    void statement_lists_only_the_orgs_entries_inside_the_time_range() throws Exception {
+        try (Connection c = database.open()) {
+            Tx.commit(c, x -> ledger.grant(x, org, 100, job("g1")));
+            clock.advance(Duration.ofHours(1));
+            Tx.commit(c, x -> ledger.grant(x, org, 50, job("g2")));
+            Tx.commit(c, x -> ledger.grant(x, org + "other", 70, job("g3")));
+            clock.advance(Duration.ofHours(1));
+            Tx.commit(c, x -> ledger.grant(x, org, 25, job("g4")));
+
+            List<JournalEntry> middle = ledger.statement(c, org, START.plus(Duration.ofHours(1)),
+                    START.plus(Duration.ofHours(2)));
+            assertThat(middle).extracting(JournalEntry::reference).containsExactly(job("g2"));
+        }
+    }
+
+    @Test
+    void the_database_refuses_any_write_that_would_make_available_negative() throws Exception {
+        try (Connection c = database.open()) {
+            Tx.commit(c, x -> ledger.grant(x, org, 10, job("grant")));
+            try (Statement sql = c.createStatement()) {
+                assertThatThrownBy(() -> sql.executeUpdate(
+                        "update ledger_accounts set debits_pending = 11 where org_id = '" + org + "'"))
+                        .isInstanceOf(SQLException.class)
+                        .hasMessageContaining("ledger_accounts_available_never_negative");
+            }
+            c.rollback();
+            assertThat(ledger.balance(c, org)).isEqualTo(new Balance(10, 0, 10));
+        }
+    }
+
+    @Test
+    void the_journal_refuses_updates_and_deletes() throws Exception {
+        try (Connection c = database.open()) {
+            Tx.commit(c, x -> ledger.grant(x, org, 10, job("grant")));
+            try (Statement sql = c.createStatement()) {
+                assertThatThrownBy(() -> sql.executeUpdate(
+                        "update ledger_journal set posted_credits = 1000 where org_id = '" + org + "'"))
+                        .hasMessageContaining("append-only");
+                c.rollback();
+                assertThatThrownBy(() -> sql.executeUpdate("delete from ledger_journal where org_id = '" + org + "'"))
+                        .hasMessageContaining("append-only");
+                c.rollback();
+                assertThatThrownBy(() -> sql.executeUpdate("truncate ledger_journal cascade"))
+                        .hasMessageContaining("append-only");
+                c.rollback();
+            }
+            assertThat(ledger.statement(c, org, START, START.plusSeconds(1))).hasSize(1);
+        }
+    }
+
+    @Test
+    void the_database_refuses_a_second_closing_entry_for_a_hold() throws Exception {
+        try (Connection c = database.open()) {
+            Tx.commit(c, x -> ledger.grant(x, org, 10, job("grant")));
+            Tx.commit(c, x -> ledger.reserve(x, org, job("a"), 5, TTL));
+            Tx.commit(c, x -> ledger.release(x, job("a")));
+            try (Statement sql = c.createStatement()) {
+                assertThatThrownBy(() -> sql.executeUpdate("insert into ledger_journal (kind, org_id,"
+                        + " debit_account_id, credit_account_id, pending_delta_credits, posted_credits, job_id,"
+                        + " created_at) values ('settle', '" + org + "', 'org:" + org + "', 'system:revenue', -5, 5, '"
+                        + job("a") + "', now())"))
+                        .hasMessageContaining("ledger_journal_one_close_per_job");
+            }
+            c.rollback();
+        }
+    }
+
+    @Test
+    void an_invalid_ttl_is_a_programming_error_not_a_result() throws Exception {
+        try (Connection c = database.open()) {
+            assertThatThrownBy(() -> ledger.reserve(c, org, job("a"), 5, Duration.ZERO))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> ledger.reserve(c, org, job("a"), 5, null))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThat(ledger.hold(c, job("a"))).isEmpty();
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package com.geopera.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Real threads, each with its own connection, racing transactions against one account: the database, not
+ * Java, must keep every org's available credits at or above zero and every hold closed exactly once.
+ */
+class LedgerConcurrencyTest {
+    private static final int RESERVATIONS = 200;
+    /** Parallel connections; PostgreSQL's default max_connections (100) is shared with other test runs. */
+    private static final int CLIENT_THREADS = 40;
+    private static final long CREDITS_FOR_37_HOLDS = 37;
+    private static final Duration TTL = Duration.ofMinutes(10);
+    private static final long AWAIT_SECONDS = 120;
+
+    private static TestDatabase database;
+    private final Ledger ledger = new Ledger(Clock.systemUTC());
+
+    @BeforeAll
+    static void createDatabase() {
+        database = TestDatabase.create();
+    }
+
+    @AfterAll
+    static void dropDatabase() throws Exception {
+        database.close();
+    }
+
+    @Test
+    void two_hundred_parallel_reservations_against_credits_for_37_make_exactly_37_holds() throws Exception {
+        String org = "org_" + UUID.randomUUID();
+        try (Connection c = database.open()) {
+            Tx.commit(c, x -> ledger.grant(x, org, CREDITS_FOR_37_HOLDS, org + ":grant"));
+        }
+        List<ReserveResult> results = runInParallel(RESERVATIONS, i -> (Connection x) ->
+                ledger.reserve(x, org, org + ":job" + i, 1, TTL));
+
+        long reserved = results.stream().filter(r -> r instanceof Reserved).count();
+        long refused = results.stream().filter(r -> r instanceof InsufficientCredits).count();
+        assertThat(reserved).isEqualTo(CREDITS_FOR_37_HOLDS);
+        assertThat(refused).isEqualTo(RESERVATIONS - CREDITS_FOR_37_HOLDS);
+        assertThat(results).filteredOn(r -> r instanceof InsufficientCredits)
+                .allSatisfy(r -> assertThat(((InsufficientCredits) r).availableCredits()).isZero());
+        try (Connection c = database.open()) {
+            assertThat(ledger.balance(c, org)).isEqualTo(new Balance(CREDITS_FOR_37_HOLDS, CREDITS_FOR_37_HOLDS, 0));
+            assertThat(countRows(c, "select count(*) from ledger_holds where org_id = ?", org))
+                    .isEqualTo(CREDITS_FOR_37_HOLDS);
+            assertThat(countRows(c, "select count(*) from ledger_journal where org_id = ? and kind = 'reserve'", org))
+                    .isEqualTo(CREDITS_FOR_37_HOLDS);
+            assertThat(ledger.checkInvariants(c).violations()).isEmpty();
+        }
+    }
+
+    @Test
+    void parallel_reserves_of_the_same_job_make_one_hold() throws Exception {
+        String org = "org_" + UUID.randomUUID();
+        String job = org + ":job";
+        try (Connection c = database.open()) {
+            Tx.commit(c, x -> ledger.grant(x, org, 1_000, org + ":grant"));
+        }
+        List<ReserveResult> results = runInParallel(CLIENT_THREADS, i -> (Connection x) ->
+                ledger.reserve(x, org, job, 10, TTL));
+
+        assertThat(results).allSatisfy(r -> assertThat(r).isInstanceOf(Reserved.class));
+        assertThat(results).filteredOn(r -> !((Reserved) r).alreadyExisted()).hasSize(1);
+        try (Connection c = database.open()) {
+            assertThat(ledger.balance(c, org)).isEqualTo(new Balance(1_000, 10, 990));
+            assertThat(ledger.checkInvariants(c).violations()).isEmpty();
+        }
+    }
+
+    @Test
+    void racing_settles_and_releases_of_one_hold_close_it_exactly_once() throws Exception {
+        String org = "org_" + UUID.randomUUID();
+        String job = org + ":job";
+        try (Connection c = database.open()) {
+            Tx.commit(c, x -> ledger.grant(x, org, 100, org + ":grant"));
+            Tx.commit(c, x -> ledger.reserve(x, org, job, 30, TTL));
+        }
+        List<String> codes = runInParallel(CLIENT_THREADS, i -> (Connection x) ->
+                i % 2 == 0 ? ledger.settle(x, job, 20).code() : ledger.release(x, job).code());
+
+        try (Connection c = database.open()) {
+            Hold hold = ledger.hold(c, job).orElseThrow();
+            if (hold.status() == HoldStatus.POSTED) {
+                assertThat(codes).containsOnly("settled", "hold_already_posted");
+                assertThat(ledger.balance(c, org)).isEqualTo(new Balance(80, 0, 80));
+            } else {
+                assertThat(hold.status()).isEqualTo(HoldStatus.VOIDED);
+                assertThat(codes).containsOnly("released", "hold_already_released");
+                assertThat(ledger.balance(c, org)).isEqualTo(new Balance(100, 0, 100));
+            }
+            assertThat(countRows(c, "select count(*) from ledger_journal where job_id = ? and kind <> 'reserve'", job))
+                    .isEqualTo(1);
+            assertThat(ledger.checkInvariants(c).violations()).isEmpty();
+        }
+    }
+
+    /** One operation, as the api would run it in its own transaction on its own connection. */
+    interface Work<T> {
+        T apply(Connection connection);
+    }
+
+    /** Starts all calls at once (a latch), each thread owning a connection; returns every result. */
+    private static <T> List<T> runInParallel(int calls, java.util.function.IntFunction<Work<T>> work) throws Exception {
+        int threads = Math.min(calls, CLIENT_THREADS);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<List<T>>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                Callable<List<T>> task = () -> {
+                    List<T> mine = new ArrayList<>();
+                    try (Connection c = database.open()) {
+                        start.await();
+                        for (int i = thread; i < calls; i += threads) {
+                            Work<T> call = work.apply(i);
+                            mine.add(Tx.commit(c, call::apply));
+                        }
+                    }
+                    return mine;
+                };
+                futures.add(pool.submit(task));
+            }
+            start.countDown();
+            List<T> all = new ArrayList<>();
+            for (Future<List<T>> future : futures) {
+                all.addAll(future.get(AWAIT_SECONDS, TimeUnit.SECONDS));
+            }
+            return all;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static long countRows(Connection c, String sql, String parameter) throws Exception {
+        try (PreparedStatement select = c.prepareStatement(sql)) {
+            select.setString(1, parameter);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package com.geopera.worker;
+
+/** What became of a dispatch command handed to this worker. */
+public enum Admission {
+    /** STARTED is durable in Kafka and the attempt runs here: the record may be committed. */
+    STARTED,
+    /** The same attempt already runs here (a redelivery): the record may be committed. */
+    DUPLICATE,
+    /** A CANCEL for the job arrived earlier: CANCELLED was reported instead of running it. */
+    CANCELLED_BEFORE_START,
+    /** The worker is shutting down: the record stays uncommitted so another worker gets it. */
+    REFUSED
+}

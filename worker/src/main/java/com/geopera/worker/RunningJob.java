@@ -1,0 +1,79 @@
+package com.geopera.worker;
+
+import com.geopera.common.messaging.DispatchJob;
+import com.geopera.common.messaging.JobEvent;
+import com.geopera.imagery.CancellationToken;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One attempt of a job while it runs on this worker. It is the engine's cancellation token, and it serialises
+ * the attempt's events so that nothing (a late heartbeat, a progress update) follows the terminal one.
+ */
+public final class RunningJob implements CancellationToken {
+    private final DispatchJob command;
+    private final Instant startedAt;
+    private final JobEventSink sink;
+    private final AtomicReference<StopReason> stopReason = new AtomicReference<>();
+    private int lastProgressPercent;
+    private boolean finished;
+
+    public RunningJob(DispatchJob command, Instant startedAt, JobEventSink sink) {
+        this.command = command;
+        this.startedAt = startedAt;
+        this.sink = sink;
+    }
+
+    public DispatchJob command() {
+        return command;
+    }
+
+    public String jobId() {
+        return command.jobId();
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    @Override
+    public boolean isCancelled() {
+        return stopReason.get() != null;
+    }
+
+    /** Asks the run to stop; the first reason given wins. Returns whether this call set it. */
+    public boolean stop(StopReason reason) {
+        return stopReason.compareAndSet(null, reason);
+    }
+
+    public Optional<StopReason> stopReason() {
+        return Optional.ofNullable(stopReason.get());
+    }
+
+    public synchronized int lastProgressPercent() {
+        return lastProgressPercent;
+    }
+
+    /** Sends a non-terminal event (STARTED, PROGRESS, HEARTBEAT); dropped once the attempt has finished. */
+    public synchronized CompletionStage<Void> report(JobEvent event) {
+        if (finished) {
+            return CompletableFuture.completedFuture(null);
+        }
+        if (event.progress() != null) {
+            lastProgressPercent = event.progress();
+        }
+        return sink.publish(event);
+    }
+
+    /** Sends the terminal event (or none, when {@code event} is null); later events of this attempt are dropped. */
+    public synchronized CompletionStage<Void> finish(JobEvent event) {
+        if (finished) {
+            return CompletableFuture.completedFuture(null);
+        }
+        finished = true;
+        return event == null ? CompletableFuture.completedFuture(null) : sink.publish(event);
+    }
+}

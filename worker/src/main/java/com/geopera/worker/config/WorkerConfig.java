@@ -1,0 +1,70 @@
+package com.geopera.worker.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+
+/** How one worker process takes and runs jobs. */
+@ConfigMapping(prefix = "geopera.worker")
+public interface WorkerConfig {
+
+    /** This worker's name in events and in its control consumer group; default {@code <hostname>-<pid>}. */
+    String id();
+
+    /** Queues served: the worker consumes {@code <prefix>.jobs.dispatch.<queue>} for each. */
+    @WithDefault("clip,bathy,analysis,conversion,terrain")
+    List<String> queues();
+
+    /** Jobs this worker runs at once; a further job waits (and the consumer pauses) until a slot frees. */
+    @WithDefault("2")
+    int maxConcurrentJobs();
+
+    /** How often a HEARTBEAT is sent for every running job. */
+    @WithDefault("5s")
+    Duration heartbeatInterval();
+
+    /** A run longer than this is aborted and reported FAILED with code {@code timeout}. */
+    @WithDefault("30m")
+    Duration jobTimeout();
+
+    /** On shutdown, how long running jobs may finish before they are aborted (the api's reaper re-dispatches). */
+    @WithDefault("20s")
+    Duration shutdownGrace();
+
+    /** How long a CANCEL for a job not (yet) running here is remembered, so a later dispatch of it is dropped. */
+    @WithDefault("10m")
+    Duration cancelMemory();
+
+    /** PROGRESS throttling. */
+    Progress progress();
+
+    /** In-worker retries of transient failures. */
+    Retry retry();
+
+    /** PROGRESS is sent only when enough time passed or progress moved enough since the last one sent. */
+    interface Progress {
+        /** Minimum time between two PROGRESS events of one job (unless {@link #minStepPercent()} is reached). */
+        @WithDefault("1s")
+        Duration minInterval();
+
+        /** Percentage points that justify a PROGRESS event even before {@link #minInterval()} passed. */
+        @WithDefault("5")
+        int minStepPercent();
+    }
+
+    /** Backoff for retryable failures (I/O, fetch timeouts); permanent failures are never retried. */
+    interface Retry {
+        /** Tries of one attempt in total, the first included. */
+        @WithDefault("3")
+        int maxTries();
+
+        /** Wait before the second try; doubled for each further one. */
+        @WithDefault("1s")
+        Duration initialBackoff();
+
+        /** Upper bound of the wait between tries. */
+        @WithDefault("15s")
+        Duration maxBackoff();
+    }
+}

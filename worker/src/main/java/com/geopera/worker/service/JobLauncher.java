@@ -1,0 +1,128 @@
+package com.geopera.worker.service;
+
+import com.geopera.common.messaging.DispatchJob;
+import com.geopera.common.messaging.JobEvent;
+import com.geopera.worker.Admission;
+import com.geopera.worker.JobEventSink;
+import com.geopera.worker.RunningJob;
+import com.geopera.worker.StopReason;
+import com.geopera.worker.config.WorkerConfig;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
+
+/**
+ * Admits dispatch commands into this worker's bounded set of job slots and runs them on a thread pool of the
+ * same size. A command is admitted once a slot is free and its STARTED event is durable; only then may the
+ * dispatch record be committed (see docs/WORKER.md, "Acknowledgement").
+ */
+@ApplicationScoped
+public class JobLauncher {
+    private static final Logger LOG = Logger.getLogger(JobLauncher.class);
+    private static final long STOP_WAIT_SECONDS = 10;
+
+    private final JobSlots slots;
+    private final RunningJobs runningJobs;
+    private final AttemptExecutor executor;
+    private final JobEvents events;
+    private final JobEventSink sink;
+    private final WorkerMetrics metrics;
+    private final Clock clock;
+    private final Duration shutdownGrace;
+    private final ExecutorService pool;
+    private final AtomicBoolean accepting = new AtomicBoolean(true);
+
+    public JobLauncher(JobSlots slots, RunningJobs runningJobs, AttemptExecutor executor, JobEvents events,
+                       JobEventSink sink, WorkerMetrics metrics, Clock clock, WorkerConfig config) {
+        this.slots = slots;
+        this.runningJobs = runningJobs;
+        this.executor = executor;
+        this.events = events;
+        this.sink = sink;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.shutdownGrace = config.shutdownGrace();
+        AtomicInteger threadNumber = new AtomicInteger();
+        this.pool = Executors.newFixedThreadPool(config.maxConcurrentJobs(), task -> {
+            Thread thread = new Thread(task, "geopera-job-" + threadNumber.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Waits for a free slot, then starts the attempt; the stage says what became of the command. */
+    public CompletionStage<Admission> admit(DispatchJob job) {
+        return slots.acquire().thenCompose(slot -> start(job));
+    }
+
+    private CompletionStage<Admission> start(DispatchJob job) {
+        if (!accepting.get()) {
+            slots.release();
+            return CompletableFuture.completedFuture(Admission.REFUSED);
+        }
+        RunningJob running = new RunningJob(job, clock.instant(), sink);
+        if (runningJobs.wasCancelled(job.jobId())) {
+            slots.release();
+            LOG.infof("job %s attempt %d was cancelled before it started; not running it", job.jobId(),
+                    job.attempt());
+            return running.finish(events.cancelled(job)).thenApply(sent -> Admission.CANCELLED_BEFORE_START);
+        }
+        if (!runningJobs.add(running)) {
+            slots.release();
+            LOG.infof("job %s attempt %d already runs here; ignoring the redelivered command", job.jobId(),
+                    job.attempt());
+            return CompletableFuture.completedFuture(Admission.DUPLICATE);
+        }
+        return running.report(events.started(job))
+                .thenApply(sent -> {
+                    pool.execute(() -> runToEnd(running));
+                    return Admission.STARTED;
+                })
+                .whenComplete((admission, failure) -> {
+                    if (failure != null) {
+                        LOG.errorf("job %s attempt %d: STARTED not acknowledged by the broker (%s); not running it",
+                                job.jobId(), job.attempt(), failure.getMessage());
+                        runningJobs.remove(running);
+                        slots.release();
+                    }
+                });
+    }
+
+    private void runToEnd(RunningJob running) {
+        try {
+            JobEvent terminal = executor.execute(running);
+            metrics.ended(terminal, Duration.between(running.startedAt(), clock.instant()));
+            LOG.infof("job %s attempt %d ended %s", running.jobId(), running.command().attempt(),
+                    terminal == null ? "without report (shutdown)" : terminal.type());
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "job %s attempt %d: unexpected error", running.jobId(), running.command().attempt());
+        } finally {
+            runningJobs.remove(running);
+            slots.release();
+        }
+    }
+
+    /** Stops taking work, lets running jobs finish within the grace period, then aborts them silently. */
+    void onShutdown(@Observes ShutdownEvent event) {
+        accepting.set(false);
+        pool.shutdown();
+        try {
+            if (!pool.awaitTermination(shutdownGrace.toMillis(), TimeUnit.MILLISECONDS)) {
+                runningJobs.all().forEach(job -> job.stop(StopReason.SHUTTING_DOWN));
+                pool.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

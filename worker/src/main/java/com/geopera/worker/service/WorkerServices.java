@@ -1,0 +1,71 @@
+package com.geopera.worker.service;
+
+import com.geopera.common.json.Json;
+import com.geopera.imagery.ImageryEngine;
+import com.geopera.worker.config.StorageConfig;
+import com.geopera.worker.config.TopicsConfig;
+import com.geopera.worker.config.WorkerConfig;
+import com.geopera.worker.engine.ProcessRunner;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+
+/** Wires the plain service classes (kept free of CDI so they are tested as plain JUnit) from configuration. */
+@ApplicationScoped
+public class WorkerServices {
+
+    @Produces
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Produces
+    @Singleton
+    ProcessRunner processRunner(ImageryEngine engine) {
+        return engine::run;
+    }
+
+    @Produces
+    @Singleton
+    JobEvents jobEvents(WorkerConfig config, Clock clock) {
+        return new JobEvents(config.id(), clock);
+    }
+
+    @Produces
+    @Singleton
+    OutputStorage outputStorage(StorageConfig config) {
+        return new OutputStorage(config.root());
+    }
+
+    @Produces
+    @Singleton
+    RunningJobs runningJobs(WorkerConfig config, Clock clock) {
+        return new RunningJobs(config.cancelMemory(), clock);
+    }
+
+    @Produces
+    @Singleton
+    JobSlots jobSlots(WorkerConfig config) {
+        return new JobSlots(config.maxConcurrentJobs());
+    }
+
+    @Produces
+    @Singleton
+    DispatchValidator dispatchValidator(TopicsConfig topics, ImageryEngine engine) {
+        return new DispatchValidator(Json.mapper(), topics.topics(), engine::process);
+    }
+
+    @Produces
+    @Singleton
+    AttemptExecutor attemptExecutor(ProcessRunner runner, OutputStorage storage, JobEvents events,
+                                    WorkerConfig config, Clock clock) {
+        WorkerConfig.Retry retry = config.retry();
+        WorkerConfig.Progress progress = config.progress();
+        return new AttemptExecutor(runner, storage, events,
+                new RetryBackoff(retry.maxTries(), retry.initialBackoff(), retry.maxBackoff()),
+                () -> new ProgressThrottle(progress.minInterval(), progress.minStepPercent(), clock),
+                config.jobTimeout(), clock);
+    }
+}

@@ -1,0 +1,89 @@
+package com.geopera.worker.messaging;
+
+import com.geopera.common.messaging.Topics;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+
+/**
+ * Points the worker at the real test broker ({@code GEOPERA_TEST_KAFKA}, default 127.0.0.1:19092) under a
+ * fresh topic prefix whose topics are created up front, with fresh output storage and the sample imagery (plus a
+ * large synthetic raster for long runs) as input roots.
+ */
+public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
+    static final List<String> QUEUES = List.of("clip", "bathy", "analysis", "conversion", "terrain");
+    static final int DISPATCH_PARTITIONS = 4;
+    static final int EVENT_PARTITIONS = 3;
+
+    static String bootstrap() {
+        String value = System.getenv("GEOPERA_TEST_KAFKA");
+        return value == null || value.isBlank() ? "127.0.0.1:19092" : value;
+    }
+
+    static Path repoRoot() {
+        return Path.of(System.getProperty("geopera.repo.root", "..")).toAbsolutePath().normalize();
+    }
+
+    @Override
+    public Map<String, String> start() {
+        String prefix = "wt" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        createTopics(new Topics(prefix));
+        Path samples = repoRoot().resolve(".geopera/samples");
+        if (!Files.isRegularFile(samples.resolve("elev.tif"))) {
+            throw new IllegalStateException("sample imagery missing in " + samples + " (run deploy/samples/fetch)");
+        }
+        Path target = Path.of("target").toAbsolutePath();
+        Path storage = target.resolve("test-storage").resolve(prefix);
+        Path bigInputs = target.resolve("test-inputs");
+        SyntheticRaster.ensure(bigInputs.resolve(SyntheticRaster.FILE_NAME));
+        try {
+            Files.createDirectories(storage);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Map.of(
+                "kafka.bootstrap.servers", bootstrap(),
+                "geopera.topics.prefix", prefix,
+                "geopera.storage.root", storage.toString(),
+                "geopera.imagery.input-roots", samples + "," + bigInputs,
+                "geopera.worker.id", "test-worker-" + prefix,
+                "geopera.worker.heartbeat-interval", "1s",
+                "geopera.worker.retry.initial-backoff", "100ms");
+    }
+
+    private static void createTopics(Topics topics) {
+        List<NewTopic> newTopics = new ArrayList<>();
+        for (String queue : QUEUES) {
+            newTopics.add(new NewTopic(topics.dispatch(queue), DISPATCH_PARTITIONS, (short) 1));
+            newTopics.add(new NewTopic(topics.deadLetter(topics.dispatch(queue)), 1, (short) 1));
+        }
+        newTopics.add(new NewTopic(topics.events(), EVENT_PARTITIONS, (short) 1));
+        newTopics.add(new NewTopic(topics.control(), 1, (short) 1));
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "15000");
+        try (Admin admin = Admin.create(props)) {
+            admin.createTopics(newTopics).all().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create test topics on the Kafka broker at " + bootstrap()
+                    + " (is it running? deploy/infra/kafka start --port 19092)", e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        // Topics stay: their prefix is unique to this run and the test broker is thrown away by deploy/test.
+    }
+}
