@@ -123,6 +123,10 @@ wait_healthy() {
       if ! pid="$(app_pid "$name")"; then
         log "$name exited during start; last lines of $(app_log_file "$name"):"
         tail -n 40 "$(app_log_file "$name")" >&2 || true
+        if tail -n 200 "$(app_log_file "$name")" | grep -q 'FlywayValidateException'; then
+          log "the database $LOCAL_DB holds migrations that differ from this build's;" \
+              "deploy/local/down --purge deletes the local data (database included) so that the next up starts clean"
+        fi
         return 1
       fi
       [ "$(health "$name")" = UP ] || next+=("$name")

@@ -15,6 +15,10 @@ import org.junit.jupiter.api.Test;
 class BadBodiesTest {
     private static final List<String> OPERATIONS = List.copyOf(AuthMatrixTest.SCOPES.keySet());
 
+    /** Operations whose fields are all optional: an empty body is a valid request. */
+    private static final List<String> OPTIONAL_FIELDS_ONLY = List.of("processing.job_types.list",
+            "processing.jobs.list");
+
     private static Response raw(String token, String operation, String body) {
         return given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON).body(body)
                 .post("/v1/op/" + operation);
@@ -47,11 +51,17 @@ class BadBodiesTest {
         Fixture org = Fixture.org(0);
         for (String operation : OPERATIONS) {
             Response empty = raw(tokenFor(org, operation), operation, "{}");
-            assertThat(empty.statusCode()).as(operation).isBetween(400, 499);
+            if (OPTIONAL_FIELDS_ONLY.contains(operation)) {
+                assertThat(empty.statusCode()).as(operation).isEqualTo(200);
+            } else {
+                assertThat(empty.statusCode()).as(operation).isBetween(400, 499);
+                assertThat(empty.<List<String>>path("errors.code")).as(operation).contains("required");
+            }
             Response wrong = raw(tokenFor(org, operation), operation,
                     "{\"job_id\": 5, \"process_id\": [], \"workspaceId\": {}, \"inputs\": 3, \"org_id\": true, "
                             + "\"name\": 1, \"limit\": \"many\", \"page\": -1, \"project_id\": 9, \"credits\": \"x\", "
-                            + "\"key_id\": 2, \"outputs\": \"x\", \"scopes\": 3, \"status\": \"bogus\", \"sort\": 4}");
+                            + "\"key_id\": 2, \"outputs\": \"x\", \"scopes\": 3, \"status\": \"bogus\", \"sort\": 4, "
+                            + "\"category\": 7}");
             assertThat(wrong.statusCode()).as(operation + " " + wrong.asString()).isBetween(400, 499);
             assertThat(wrong.contentType()).startsWith("application/problem+json");
         }
@@ -102,7 +112,6 @@ class BadBodiesTest {
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.<String>path("code")).isEqualTo("payload_too_large");
         assertThat(raw(org.apiKey, "processing.teleport", "{}").<String>path("code")).isEqualTo("operation_not_found");
-        assertThat(raw(org.apiKey, "../../q/health", "{}").statusCode()).isEqualTo(404);
         Response get = given().header("Authorization", "Bearer " + org.apiKey).get("/v1/processing/job/get");
         assertThat(get.statusCode()).isEqualTo(405);
         assertThat(get.contentType()).startsWith("application/problem+json");

@@ -225,6 +225,20 @@ class JobLifecycleTest {
     }
 
     @Test
+    void a_queued_job_nobody_picked_up_is_published_again_as_a_new_attempt() {
+        Fixture org = Fixture.org(100_000);
+        String jobId = org.call("processing.execute", org.clipBody()).path("job_id");
+        dispatchOf(jobId, 1);
+        clock.advance(Duration.ofMinutes(11));
+        reaper.runOnce();
+        Response job = org.call("processing.job.get", Map.of("job_id", jobId));
+        assertThat(job.<String>path("status")).isEqualTo("queued");
+        assertThat(job.<Integer>path("attempt")).isEqualTo(2);
+        assertThat(job.<String>path("billing.status")).isEqualTo("reserved");
+        dispatchOf(jobId, 2);
+    }
+
+    @Test
     void an_expired_hold_fails_its_job_with_reservation_expired() {
         Fixture org = Fixture.org(100_000);
         String jobId = org.call("processing.execute", org.clipBody()).path("job_id");

@@ -157,6 +157,17 @@ class OperationsTest {
                 .body(Map.of()).post("/v1/processing/jobs/list").statusCode()).isEqualTo(401);
     }
 
+    @org.junit.jupiter.api.Test
+    void openapi_describes_every_operation_in_both_url_forms() {
+        String openapi = given().accept("application/json").get("/q/openapi").asString();
+        for (String operation : AuthMatrixTest.SCOPES.keySet()) {
+            assertThat(openapi).contains("\"" + Fixture.path(operation, true) + "\"")
+                    .contains("\"" + Fixture.path(operation, false) + "\"");
+        }
+        assertThat(openapi).contains("/v1/op/processing.catalog.list", "/v1/op/auth.sessions.create",
+                "/v1/processing/jobs/{job_id}/outputs/{name}");
+    }
+
     private static Response admin(String operation, Object body, boolean resource, int status) {
         Response response = given().header("Authorization", "Bearer " + RealServers.ADMIN_KEY).contentType(ContentType.JSON)
                 .body(body).post(Fixture.path(operation, resource));

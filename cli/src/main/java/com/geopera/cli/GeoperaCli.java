@@ -3,14 +3,15 @@ package com.geopera.cli;
 import com.geopera.cli.error.CliException;
 import com.geopera.cli.error.ExitCode;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.stream.Collectors;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine;
 
 /** Entry point: builds the command tree, maps failures to exit codes, exits. */
 public final class GeoperaCli {
     static final String EXIT_CODES_LINE = Arrays.stream(ExitCode.values())
-            .map(code -> code.code() + " " + code.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
+            .map(code -> code.code() + " " + code.name().toLowerCase(Locale.ROOT).replace('_', ' '))
             .collect(Collectors.joining(", "));
 
     private GeoperaCli() {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -135,6 +136,30 @@ class CommandLineWithoutApiTest {
 
         assertThat(exit).isEqualTo(7);
         assertThat(env.err()).contains("cannot reach the api at http://127.0.0.1:" + closedPort);
+    }
+
+    @Test
+    void spend_and_read_commands_retry_network_failures_with_bounded_backoff_but_admin_creates_do_not()
+            throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        List<Duration> pauses = new ArrayList<>();
+        env.sleeper = pauses::add;
+        env.variables.put("GEOPERA_URL", "http://127.0.0.1:" + closedPort);
+        env.variables.put("GEOPERA_API_KEY", "gpra_test");
+        env.variables.put("GEOPERA_WORKSPACE_ID", "ws_test");
+
+        int spend = env.run("processing", "execute", "-p", "clip", "-i", "m0=1", "--idempotency-key", "k1");
+        List<Duration> spendPauses = List.copyOf(pauses);
+        pauses.clear();
+        int admin = env.run("admin", "orgs", "create", "Acme");
+
+        assertThat(spend).isEqualTo(7);
+        assertThat(spendPauses).containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2));
+        assertThat(admin).isEqualTo(7);
+        assertThat(pauses).isEmpty();
     }
 
     @Test

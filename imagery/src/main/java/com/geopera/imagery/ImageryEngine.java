@@ -140,6 +140,10 @@ public final class ImageryEngine {
                     Descriptions.COG_MEDIA_TYPE, size, metadata)), usage(process.id(), prepared.basis(), metadata));
         } catch (IOException e) {
             throw new ProcessingFailedException("storage_error", "cannot publish the output: " + e.getMessage(), true);
+        } catch (ProcessingFailedException | RunCancelledException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ProcessingFailedException("internal_error", "the run failed: " + e, false);
         } finally {
             if (!published) {
                 try {

@@ -112,6 +112,56 @@ class ClipTest {
     }
 
     @Test
+    void clip_of_a_projected_image_with_a_lon_lat_aoi_matches_gdalwarp_and_stops_at_the_footprint() throws Exception {
+        TestRasters.geoTiff(tmp.resolve("utm.tif"), 600, 500, new double[] {400_000, 100, 0, 5_500_000, 0, -100},
+                "EPSG:32632", org.gdal.gdalconst.gdalconstConstants.GDT_Int16, null, ConversionTest.gradient(600, 500));
+        ImageryEngine local = TestRasters.engine(tmp);
+        String inside = "{'type':'Polygon','coordinates':[[[7.8,49.3],[8.3,49.25],[8.4,49.5],[8.0,49.6],[7.8,49.3]]]}";
+        RunResult r = local.run(new RunRequest("job_utm", 1, "clip",
+                TestRasters.json("{'image':'file:utm.tif','aoi':" + inside + "}"), tmp.resolve("o1")),
+                ProgressListener.NONE, CancellationToken.NEVER);
+        Path cutline = Files.writeString(tmp.resolve("inside.geojson"), inside.replace('\'', '"'));
+        Path cli = tmp.resolve("cli-utm.tif");
+        TestRasters.cli(List.of("gdalwarp", "-q", "-cutline", cutline.toString(), "-crop_to_cutline",
+                "-dstnodata", "-32768", "-of", "COG", tmp.resolve("utm.tif").toString(), cli.toString()));
+        Path ours = Path.of(java.net.URI.create(r.outputs().get(0).href()));
+        // Stated tolerance: our extent is the AOI's envelope snapped OUTWARD to the source grid, gdalwarp's
+        // -crop_to_cutline rounds it, so ours may have up to one more column/row on each side. Both grids are the
+        // source grid; every pixel of gdalwarp's output must equal ours at the same place.
+        double[] g = TestRasters.grid(ours);
+        double[] c = TestRasters.grid(cli);
+        int dx = (int) Math.round((c[2] - g[2]) / 100);
+        int dy = (int) Math.round((g[5] - c[5]) / 100);
+        assertThat(dx).isBetween(0, 1);
+        assertThat(dy).isBetween(0, 1);
+        assertThat(g[0] - c[0]).isBetween(0.0, 2.0);
+        assertThat(g[1] - c[1]).isBetween(0.0, 2.0);
+        double[] op = TestRasters.pixels(ours, 1);
+        double[] cp = TestRasters.pixels(cli, 1);
+        int ow = (int) g[0];
+        int cw = (int) c[0];
+        int valid = 0;
+        for (int y = 0; y < (int) c[1]; y++) {
+            for (int x = 0; x < cw; x++) {
+                assertThat(op[(y + dy) * ow + x + dx]).as("pixel %d,%d", x, y).isEqualTo(cp[y * cw + x]);
+                valid += cp[y * cw + x] == -32768 ? 0 : 1;
+            }
+        }
+        assertThat(valid).isGreaterThan(10_000);
+
+        String halfOut = "{'type':'Polygon','coordinates':[[[7.7,49.15],[8.6,49.2],[8.8,49.55],[8.2,49.9],[7.65,49.6],[7.7,49.15]]]}";
+        Estimate estimate = local.estimate("clip", TestRasters.json("{'image':'file:utm.tif','aoi':" + halfOut + "}"));
+        RunResult r2 = local.run(new RunRequest("job_utm2", 1, "clip",
+                TestRasters.json("{'image':'file:utm.tif','aoi':" + halfOut + "}"), tmp.resolve("o2")),
+                ProgressListener.NONE, CancellationToken.NEVER);
+        double[] grid = TestRasters.grid(Path.of(java.net.URI.create(r2.outputs().get(0).href())));
+        assertThat(grid[5]).as("top edge at the image's top").isLessThanOrEqualTo(5_500_000);
+        assertThat(grid[2]).as("left edge inside the image").isGreaterThanOrEqualTo(400_000);
+        assertThat(r2.usage().credits()).isLessThanOrEqualTo(estimate.credits());
+        assertThat((Long) estimate.basis().get("pixels")).isEqualTo((long) (grid[0] * grid[1]));
+    }
+
+    @Test
     void usage_never_exceeds_the_estimate_for_the_same_inputs() {
         List<String> inputs = new ArrayList<>(List.of(
                 "{'image':'file:elev.tif','aoi':" + triangle() + "}",

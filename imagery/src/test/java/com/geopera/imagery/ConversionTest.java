@@ -60,7 +60,12 @@ class ConversionTest {
 
     @Test
     void a_raster_without_crs_converts_and_its_metadata_says_so() {
-        Path ours = run("cog", "{'image':'file:logo.tif'}");
+        RunResult r = engine.run(new RunRequest("job_logo", 1, "cog", TestRasters.json("{'image':'file:logo.tif'}"),
+                tmp.resolve("logo")), ProgressListener.NONE, CancellationToken.NEVER);
+        assertThat(r.outputs().get(0).metadata()).doesNotContainKeys("bbox", "minzoom", "maxzoom")
+                .containsEntry("band_count", 3).containsEntry("data_type", "Byte");
+        assertThat(r.usage().basis()).containsEntry("area_km2", 0.0);
+        Path ours = Path.of(URI.create(r.outputs().get(0).href()));
         TestRasters.assertSamePixels(TestRasters.pixels(ours, 3), TestRasters.pixels(TestRasters.samples().resolve("logo.tif"), 3));
     }
 

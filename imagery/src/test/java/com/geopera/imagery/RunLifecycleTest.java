@@ -46,11 +46,15 @@ class RunLifecycleTest {
     }
 
     @Test
-    void cancelling_mid_run_aborts_gdal_and_leaves_no_files() throws Exception {
+    void cancelling_mid_run_aborts_every_process_and_leaves_no_files() throws Exception {
         for (String[] job : new String[][] {
                 {"clip", "{'image':'file:big.tif','aoi':" + TestRasters.box(5.05, 49.5, 5.5, 49.95) + "}"},
                 {"cog", "{'image':'file:big.tif'}"},
-                {"ndvi", "{'image':'file:big.tif','red_band':1,'nir_band':1}"}}) {
+                {"ndvi", "{'image':'file:big.tif','red_band':1,'nir_band':1}"},
+                {"hillshade", "{'image':'file:big.tif'}"},
+                {"reproject", "{'image':'file:big.tif','target_crs':'EPSG:3857'}"},
+                {"bathymetry", "{'image':'file:big.tif','blue_band':1,'green_band':1,'nir_band':1,'m0':1,'m1':2,"
+                        + "'aoi':" + TestRasters.box(5.05, 49.5, 5.5, 49.95) + "}"}}) {
             Path out = tmp.resolve("out-" + job[0]);
             AtomicBoolean cancel = new AtomicBoolean();
             AtomicReference<Double> last = new AtomicReference<>(0.0);
@@ -69,13 +73,13 @@ class RunLifecycleTest {
     @Test
     void a_failing_run_leaves_no_files() throws Exception {
         Path out = tmp.resolve("out");
-        // a band that passes validation on one file but a listener that blows up aborts GDAL like a cancellation
+        // a listener that throws makes the progress callback return 0, so GDAL aborts; the run fails cleanly
         assertThatThrownBy(() -> engine.run(new RunRequest("job_f", 1, "cog", TestRasters.json("{'image':'file:big.tif'}"), out),
                 f -> {
                     if (f > 0.1) {
                         throw new IllegalStateException("listener broke");
                     }
-                }, CancellationToken.NEVER)).isInstanceOf(RuntimeException.class);
+                }, CancellationToken.NEVER)).isInstanceOf(ProcessingFailedException.class);
         assertThat(TestRasters.filesUnder(out)).isEmpty();
     }
 

@@ -58,6 +58,7 @@ final class TestRasters {
     /** Creates a north-up EPSG:4326 (or other CRS) GeoTIFF with the given bands' values (row-major, width·height). */
     static Path geoTiff(Path file, int width, int height, double[] geoTransform, String crs, int dataType,
                         Double noData, float[]... bands) {
+        com.geopera.imagery.raster.Gdal.init(java.time.Duration.ofSeconds(30));
         Driver driver = gdal.GetDriverByName("GTiff");
         Dataset ds = driver.Create(file.toString(), width, height, bands.length, dataType,
                 new String[] {"TILED=YES", "BIGTIFF=IF_SAFER"});
@@ -82,6 +83,7 @@ final class TestRasters {
 
     /** All pixels of one band as doubles. */
     static double[] pixels(Path raster, int band) {
+        com.geopera.imagery.raster.Gdal.init(java.time.Duration.ofSeconds(30));
         Dataset ds = gdal.OpenEx(raster.toString(), gdalconstConstants.OF_RASTER | gdalconstConstants.OF_READONLY);
         assertThat(ds).as("opening " + raster).isNotNull();
         try {

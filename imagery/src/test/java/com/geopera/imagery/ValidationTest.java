@@ -104,6 +104,16 @@ class ValidationTest {
     }
 
     @Test
+    void a_vrt_that_could_point_outside_the_roots_is_refused() throws Exception {
+        Path outside = Files.createDirectories(tmp.resolve("outside"));
+        Files.copy(TestRasters.samples().resolve("elev.tif"), outside.resolve("secret.tif"));
+        TestRasters.cli(java.util.List.of("gdal_translate", "-q", "-of", "VRT", outside.resolve("secret.tif").toString(),
+                root.resolve("sneaky.vrt").toString()));
+        assertThat(validate("cog", "{'image':'file:sneaky.vrt'}")).extracting(ValidationProblem::code)
+                .containsExactly(InputErrorCodes.NOT_A_RASTER);
+    }
+
+    @Test
     void path_traversal_absolute_paths_outside_roots_and_other_schemes_are_refused() {
         assertThat(validate("cog", "{'image':'file:../root/elev.tif'}")).extracting(ValidationProblem::code, ValidationProblem::pointer)
                 .containsExactly(tuple(InputErrorCodes.PATH_OUTSIDE_INPUT_ROOTS, "/inputs/image"));

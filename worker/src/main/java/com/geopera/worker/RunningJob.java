@@ -2,6 +2,7 @@ package com.geopera.worker;
 
 import com.geopera.common.messaging.DispatchJob;
 import com.geopera.common.messaging.JobEvent;
+import com.geopera.common.messaging.JobEventType;
 import com.geopera.imagery.CancellationToken;
 import java.time.Instant;
 import java.util.Optional;
@@ -19,6 +20,7 @@ public final class RunningJob implements CancellationToken {
     private final JobEventSink sink;
     private final AtomicReference<StopReason> stopReason = new AtomicReference<>();
     private int lastProgressPercent;
+    private boolean announced;
     private boolean finished;
 
     public RunningJob(DispatchJob command, Instant startedAt, JobEventSink sink) {
@@ -57,9 +59,15 @@ public final class RunningJob implements CancellationToken {
         return lastProgressPercent;
     }
 
-    /** Sends a non-terminal event (STARTED, PROGRESS, HEARTBEAT); dropped once the attempt has finished. */
+    /**
+     * Sends a non-terminal event (STARTED, PROGRESS, HEARTBEAT). Nothing goes out before STARTED (a heartbeat
+     * tick racing the admission) nor after the terminal event.
+     */
     public synchronized CompletionStage<Void> report(JobEvent event) {
-        if (finished) {
+        if (event.type() == JobEventType.STARTED) {
+            announced = true;
+        }
+        if (finished || !announced) {
             return CompletableFuture.completedFuture(null);
         }
         if (event.progress() != null) {

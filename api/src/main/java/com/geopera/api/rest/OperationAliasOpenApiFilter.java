@@ -8,6 +8,7 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.Paths;
+import org.eclipse.microprofile.openapi.models.media.Schema;
 
 /**
  * Describes both URL forms in /q/openapi: every {@code POST /v1/a/b/c} operation gets the operation id
@@ -31,6 +32,11 @@ public class OperationAliasOpenApiFilter implements OASFilter {
             }
             String operationId = path.substring("/v1/".length()).replace('/', '.');
             post.setOperationId(operationId);
+            // Resources read raw bytes (so every bad body becomes a problem document); the contract is a JSON object.
+            post.setRequestBody(OASFactory.createRequestBody().required(false).content(OASFactory.createContent()
+                    .addMediaType("application/json", OASFactory.createMediaType().schema(
+                            OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                                    .description("The operation's fields (see docs/API.md)")))));
             Operation alias = OASFactory.createOperation()
                     .operationId("op." + operationId)
                     .summary(post.getSummary())

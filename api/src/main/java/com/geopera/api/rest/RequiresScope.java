@@ -8,12 +8,12 @@ import java.lang.annotation.Target;
 
 /**
  * The scope an operation needs. {@code optional = true} makes the operation public: it works without a token,
- * and a token that is sent is still checked.
+ * and a token that is sent must be valid (401 otherwise) but needs no scope.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
 public @interface RequiresScope {
-    /** The scope; {@code NONE} means any valid token. */
+    /** The scopes needed; none means any valid token. */
     Scope[] value() default {};
 
     boolean optional() default false;

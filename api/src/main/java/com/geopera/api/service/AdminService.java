@@ -40,6 +40,8 @@ public class AdminService {
     @Inject
     Credits credits;
     @Inject
+    AuthService auth;
+    @Inject
     Db db;
     @Inject
     ApiConfig config;
@@ -160,13 +162,17 @@ public class AdminService {
                 "scopes", scopes, "created_at", now);
     }
 
-    @Transactional
+    /** Revokes a key (and so its sessions); this replica's credential cache is dropped once the revocation committed. */
     public Map<String, Object> revokeApiKey(String keyId) {
-        ApiKey key = identities.apiKey(keyId).orElseThrow(() -> ApiProblem.of(ErrorCode.NOT_FOUND, "no key " + keyId));
-        Instant now = clock.instant();
-        identities.revokeApiKey(keyId, now);
-        return map("key_id", keyId, "org_id", key.orgId(), "revoked", true,
-                "revoked_at", key.revokedAt() == null ? now : key.revokedAt());
+        Map<String, Object> answer = QuarkusTransaction.requiringNew().call(() -> {
+            ApiKey key = identities.apiKey(keyId).orElseThrow(() -> ApiProblem.of(ErrorCode.NOT_FOUND, "no key " + keyId));
+            Instant now = clock.instant();
+            identities.revokeApiKey(keyId, now);
+            return map("key_id", keyId, "org_id", key.orgId(), "revoked", true,
+                    "revoked_at", key.revokedAt() == null ? now : key.revokedAt());
+        });
+        auth.forgetCachedCredentials();
+        return answer;
     }
 
     @Transactional

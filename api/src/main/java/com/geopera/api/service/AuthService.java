@@ -9,6 +9,7 @@ import com.geopera.common.auth.Scope;
 import com.geopera.common.error.ErrorCode;
 import com.geopera.common.error.InputErrorCodes;
 import com.geopera.common.id.Ids;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -21,10 +22,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /** Turns bearer tokens into {@link Caller}s and issues session tokens. */
 @ApplicationScoped
 public class AuthService {
+    private static final int MAX_CACHED_CREDENTIALS = 10_000;
+
     @Inject
     IdentityStore identities;
     @Inject
@@ -43,9 +48,9 @@ public class AuthService {
         String token = authorization.substring(7).trim();
         Optional<Credential> found = Optional.empty();
         if (Tokens.wellFormed(token, Tokens.API_KEY_PREFIX)) {
-            found = identities.apiKeyByLookup(Tokens.lookup(token));
+            found = cached(token, () -> identities.apiKeyByLookup(Tokens.lookup(token)));
         } else if (Tokens.wellFormed(token, Tokens.SESSION_PREFIX)) {
-            found = identities.sessionByLookup(Tokens.lookup(token));
+            found = cached(token, () -> identities.sessionByLookup(Tokens.lookup(token)));
         }
         Credential credential = found.filter(c -> Tokens.matches(token, c.secretHash()))
                 .orElseThrow(() -> ApiProblem.of(ErrorCode.UNAUTHENTICATED, "unknown token"));
@@ -57,6 +62,38 @@ public class AuthService {
         }
         return new Caller(credential.principalId(), credential.orgId(), credential.keyId(), credential.sessionId(),
                 scopes(credential.scopes()));
+    }
+
+    /** A recently read credential row, keyed by token type + lookup. */
+    private record CachedCredential(Optional<Credential> credential, long readAtNanos) {
+    }
+
+    private final ConcurrentHashMap<String, CachedCredential> credentials = new ConcurrentHashMap<>();
+
+    private Optional<Credential> cached(String token, Supplier<Optional<Credential>> load) {
+        long ttlNanos = config.auth().credentialCacheTtl().toNanos();
+        if (ttlNanos <= 0) {
+            return load.get();
+        }
+        String key = token.substring(0, Tokens.API_KEY_PREFIX.length()) + Tokens.lookup(token);
+        long now = System.nanoTime();
+        CachedCredential hit = credentials.get(key);
+        if (hit != null && now - hit.readAtNanos() < ttlNanos) {
+            return hit.credential();
+        }
+        Optional<Credential> loaded = load.get();
+        if (loaded.isPresent()) {
+            if (credentials.size() > MAX_CACHED_CREDENTIALS) {
+                credentials.clear();
+            }
+            credentials.put(key, new CachedCredential(loaded, now));
+        }
+        return loaded;
+    }
+
+    /** Drops every cached credential (after a revocation on this replica). */
+    public void forgetCachedCredentials() {
+        credentials.clear();
     }
 
     /** Issues a session token for an API-key caller with the asked scopes (a subset of the key's; all by default). */
@@ -100,9 +137,12 @@ public class AuthService {
         return session;
     }
 
-    @Transactional
+    /** Revokes one session of the caller's key; this replica's credential cache is dropped after the commit. */
     public Map<String, Object> revokeSession(Caller caller, String sessionId) {
-        if (!identities.revokeSession(sessionId, caller.keyId(), clock.instant())) {
+        boolean revoked = QuarkusTransaction.requiringNew().call(
+                () -> identities.revokeSession(sessionId, caller.keyId(), clock.instant()));
+        forgetCachedCredentials();
+        if (!revoked) {
             throw ApiProblem.of(ErrorCode.NOT_FOUND, "no session " + sessionId + " of this key");
         }
         return Map.of("session_id", sessionId, "revoked", true);

@@ -165,13 +165,21 @@ public class JobService {
         if (draft.processId() != null && process.isEmpty()) {
             problems.add(ProcessCatalog.unknownProcess(draft.processId()));
         }
+        Estimate estimate = null;
         if (process.isPresent()) {
-            problems.addAll(catalog.validate(draft.processId(), draft.inputs()));
+            // The engine's estimate validates the inputs first and reports every problem: one GDAL probe, not two.
+            try {
+                estimate = catalog.estimate(draft.processId(), draft.inputs());
+            } catch (ApiProblem invalidInputs) {
+                if (invalidInputs.errors().isEmpty()) {
+                    throw invalidInputs;
+                }
+                problems.addAll(invalidInputs.errors());
+            }
         }
-        if (!problems.isEmpty()) {
+        if (!problems.isEmpty() || estimate == null) {
             throw ApiProblem.invalid(problems);
         }
-        Estimate estimate = catalog.estimate(draft.processId(), draft.inputs());
         Instant now = clock.instant();
         Job job = new Job();
         job.jobId = Ids.next("job");

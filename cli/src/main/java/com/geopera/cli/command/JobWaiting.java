@@ -5,6 +5,7 @@ import com.geopera.cli.CommandContext;
 import com.geopera.cli.error.ExitCode;
 import com.geopera.cli.follow.JobFollower;
 import com.geopera.cli.follow.JobStatus;
+import com.geopera.cli.output.OutputFormat;
 import java.io.PrintWriter;
 
 /** Shows a job, after following it to its end when {@code --wait} was given. */
@@ -14,8 +15,14 @@ public final class JobWaiting {
 
     /** Renders the job (followed first with --wait); exit code 8 when a followed job did not succeed. */
     public static ExitCode show(CommandContext context, JsonNode job, WaitOptions wait) {
-        if (!wait.enabled() || JobStatus.isTerminal(job.path("status").asText())) {
+        boolean ended = JobStatus.isTerminal(job.path("status").asText());
+        if (!wait.enabled() || ended) {
             context.renderer().object(job, Views.JOB);
+            if (JobStatus.isUnderway(job.path("status").asText()) && context.outputFormat() == OutputFormat.HUMAN) {
+                context.environment().err().println("Follow it with: geopera processing job get "
+                        + job.get("job_id").asText() + " --wait");
+                context.environment().err().flush();
+            }
             return wait.enabled() ? outcome(job) : ExitCode.OK;
         }
         JsonNode finished = follow(context, job.path("job_id").asText(), wait);

@@ -6,9 +6,9 @@ public enum ExitCode {
     FAILURE(1, "unexpected error in the command line itself"),
     USAGE(2, "usage error: unknown command or option, bad or missing argument"),
     AUTH(3, "authentication or permission refused (HTTP 401/403), or no credentials"),
-    NOT_FOUND(4, "not found (HTTP 404): job, process, operation"),
+    NOT_FOUND(4, "not found (HTTP 404/410): job, process, operation"),
     INSUFFICIENT_CREDITS(5, "insufficient credits (HTTP 402)"),
-    REJECTED(6, "validation failed or conflict (HTTP 409/413/415/422)"),
+    REJECTED(6, "validation failed or conflict (HTTP 400/409/413/415/422)"),
     SERVER(7, "server error (HTTP 5xx) or network failure"),
     JOB_UNSUCCESSFUL(8, "with --wait: the job ended failed or cancelled"),
     INTERRUPTED(130, "interrupted (Ctrl-C); a followed job keeps running");

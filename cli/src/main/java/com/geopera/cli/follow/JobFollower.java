@@ -2,6 +2,7 @@ package com.geopera.cli.follow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.geopera.cli.CliJson;
 import com.geopera.cli.error.CliException;
 import com.geopera.cli.error.ExitCode;
 import com.geopera.cli.http.ApiClient;
@@ -27,7 +28,7 @@ public final class JobFollower {
 
     /** Returns the job once it succeeded, failed or was cancelled. */
     public JsonNode follow(String jobId) {
-        ObjectNode request = com.geopera.cli.CliJson.mapper().createObjectNode().put("job_id", jobId);
+        ObjectNode request = CliJson.mapper().createObjectNode().put("job_id", jobId);
         try {
             while (true) {
                 JsonNode job = client.call(JOB_GET, request, RequestOptions.read()).body();

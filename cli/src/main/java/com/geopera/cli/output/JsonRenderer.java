@@ -8,6 +8,7 @@ import com.geopera.cli.error.CliException;
 import com.geopera.cli.http.ApiException;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Locale;
 
 /** {@code --output json}: the api's documents as they came, pretty-printed; failures as problem JSON on stderr. */
 public final class JsonRenderer implements Renderer {
@@ -50,7 +51,7 @@ public final class JsonRenderer implements Renderer {
         if (failure instanceof ApiException apiFailure) {
             problem.put("status", apiFailure.problem().status());
         }
-        problem.put("code", "cli_" + failure.exitCode().name().toLowerCase(java.util.Locale.ROOT));
+        problem.put("code", "cli_" + failure.exitCode().name().toLowerCase(Locale.ROOT));
         problem.put("detail", failure.getMessage());
         problem.put("exit_code", failure.exitCode().code());
         return problem;

@@ -2,6 +2,7 @@ package com.geopera.cli.output;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A table with aligned columns and an upper-case header; cells are cut to a readable width except in the last
@@ -16,7 +17,7 @@ public final class TextTable {
     private final List<List<String>> rows = new ArrayList<>();
 
     public TextTable(List<String> headers) {
-        this.headers = headers.stream().map(header -> header.toUpperCase(java.util.Locale.ROOT)).toList();
+        this.headers = headers.stream().map(header -> header.toUpperCase(Locale.ROOT)).toList();
     }
 
     public TextTable row(List<String> cells) {

@@ -54,5 +54,9 @@ class ProgressReportersTest {
         assertThat(JobStatus.isTerminal("created")).isFalse();
         assertThat(JobStatus.isTerminal("queued")).isFalse();
         assertThat(JobStatus.isTerminal("running")).isFalse();
+        assertThat(JobStatus.isUnderway("queued")).isTrue();
+        assertThat(JobStatus.isUnderway("running")).isTrue();
+        assertThat(JobStatus.isUnderway("created")).isFalse();
+        assertThat(JobStatus.isUnderway("succeeded")).isFalse();
     }
 }

@@ -7,9 +7,11 @@ import com.geopera.cli.CliJson;
 import com.geopera.cli.TestEnvironment;
 import com.geopera.cli.http.Sleeper;
 import com.geopera.systemtest.LocalStack;
+import com.geopera.systemtest.StackOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +31,7 @@ class CommandsAgainstRealStackIT {
     private static final String SMALL_AOI =
             "{\"type\":\"Polygon\",\"coordinates\":[[[6.0,49.6],[6.2,49.6],[6.2,49.8],[6.0,49.8],[6.0,49.6]]]}";
     private static final String POLL = "0.2";
+    private static final String API_ONLY_IMAGE = "vanished.tif";
     private static final long POLL_MILLIS = 200;
     private static final long STARTUP_SECONDS = 30;
 
@@ -38,8 +41,15 @@ class CommandsAgainstRealStackIT {
     Path dir;
 
     @BeforeAll
-    static void startStack() {
-        stack = LocalStack.start(1);
+    static void startStack() throws IOException {
+        Path repo = Path.of(System.getProperty("geopera.repo.root"));
+        Path samples = repo.resolve(".geopera/samples");
+        // A raster only the api can see: jobs on it pass validation and then fail on the worker.
+        Path apiOnly = Files.createDirectories(repo.resolve("cli/target/api-only-inputs"));
+        Files.copy(samples.resolve("elev.tif"), apiOnly.resolve(API_ONLY_IMAGE), StandardCopyOption.REPLACE_EXISTING);
+        stack = LocalStack.start(StackOptions.workers(1)
+                .withApiEnv(Map.of("GEOPERA_IMAGERY_INPUT_ROOTS", samples + "," + apiOnly))
+                .withWorkerEnv(Map.of("GEOPERA_IMAGERY_INPUT_ROOTS", samples.toString())));
     }
 
     @AfterAll
@@ -216,6 +226,28 @@ class CommandsAgainstRealStackIT {
         assertThat(run.out()).containsPattern("Status: +succeeded").containsPattern("Charged: +[\\d,]+ credits?")
                 .contains("Outputs:").contains("Billing:").contains("settled");
         assertThat(run.err()).contains("Following job_").contains("succeeded 100%");
+    }
+
+    @Test
+    void execute_without_wait_prints_the_queued_job_with_its_reservation_and_how_to_follow_it() throws IOException {
+        aoiFile();
+        Run run = geopera("processing", "execute", "-p", "clip", "-i", "image=file:elev.tif", "-i",
+                "aoi=@aoi.geojson");
+
+        assertThat(run.exit()).as(run.toString()).isZero();
+        assertThat(run.out()).containsPattern("Status: +queued").containsPattern("Reserved: +[\\d,]+ credits?");
+        assertThat(run.err()).containsPattern("Follow it with: geopera processing job get job_\\w+ --wait");
+    }
+
+    @Test
+    void execute_with_wait_exits_with_8_when_the_job_fails_on_the_worker_and_shows_why() throws IOException {
+        aoiFile();
+        Run run = geopera("processing", "execute", "-p", "clip", "-i", "image=file:" + API_ONLY_IMAGE, "-i",
+                "aoi=@aoi.geojson", "--wait", "--poll-interval", POLL);
+
+        assertThat(run.exit()).as(run.toString()).isEqualTo(8);
+        assertThat(run.out()).containsPattern("Status: +failed").containsPattern("Error: +\\S+")
+                .containsPattern("Billing: +released").containsPattern("Charged: +0 credits");
     }
 
     @Test
@@ -495,8 +527,9 @@ class CommandsAgainstRealStackIT {
         String jobId = created.json().path("job_id").asText();
         Path launcher = Path.of(System.getProperty("geopera.repo.root")).resolve("cli/bin/geopera");
         Path stderr = dir.resolve("stderr.txt");
-        ProcessBuilder builder = new ProcessBuilder(launcher.toString(), "processing", "job", "get", jobId, "--wait",
-                "--poll-interval", POLL).redirectError(stderr.toFile()).redirectOutput(dir.resolve("stdout.txt").toFile());
+        // As in a terminal: SIGINT at its default, even when this test runs under a shell that ignores it.
+        ProcessBuilder builder = new ProcessBuilder("env", "--default-signal=INT", launcher.toString(), "processing",
+                "job", "get", jobId, "--wait", "--poll-interval", POLL).redirectError(stderr.toFile()).redirectOutput(dir.resolve("stdout.txt").toFile());
         builder.environment().putAll(stackVariables(stack.apiKey()));
         Process process = builder.start();
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(STARTUP_SECONDS);
@@ -507,8 +540,11 @@ class CommandsAgainstRealStackIT {
 
         new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
         boolean ended = process.waitFor(STARTUP_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        if (!ended) {
+            process.destroyForcibly();
+        }
 
-        assertThat(ended).isTrue();
+        assertThat(ended).as("the follower ended after SIGINT").isTrue();
         assertThat(process.exitValue()).isEqualTo(130);
         assertThat(Files.readString(stderr)).contains("Stopped following " + jobId)
                 .contains("geopera processing job get " + jobId + " --wait");

@@ -330,7 +330,7 @@ public final class LocalStack implements AutoCloseable {
         }
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestServers.kafka());
-        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "15000");
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "30000");
         try (Admin admin = Admin.create(props)) {
             admin.createTopics(newTopics).all().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {

@@ -115,6 +115,49 @@ public final class GeoJsonGeometries {
         return ok ? out : null;
     }
 
+    /**
+     * A (Multi)Polygon as plain RFC 7946 GeoJSON text, rebuilt from the parsed geometry so that nothing of the
+     * client's document (a legacy "crs" member, foreign members) reaches GDAL.
+     */
+    public static String toGeoJson(Geometry polygonal) {
+        StringBuilder sb = new StringBuilder();
+        if (polygonal instanceof Polygon p) {
+            sb.append("{\"type\":\"Polygon\",\"coordinates\":");
+            appendPolygon(sb, p);
+        } else {
+            sb.append("{\"type\":\"MultiPolygon\",\"coordinates\":[");
+            for (int i = 0; i < polygonal.getNumGeometries(); i++) {
+                if (i > 0) {
+                    sb.append(',');
+                }
+                appendPolygon(sb, (Polygon) polygonal.getGeometryN(i));
+            }
+            sb.append(']');
+        }
+        return sb.append('}').toString();
+    }
+
+    private static void appendPolygon(StringBuilder sb, Polygon p) {
+        sb.append('[');
+        appendRing(sb, p.getExteriorRing().getCoordinates());
+        for (int i = 0; i < p.getNumInteriorRing(); i++) {
+            sb.append(',');
+            appendRing(sb, p.getInteriorRingN(i).getCoordinates());
+        }
+        sb.append(']');
+    }
+
+    private static void appendRing(StringBuilder sb, Coordinate[] ring) {
+        sb.append('[');
+        for (int i = 0; i < ring.length; i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            sb.append('[').append(ring[i].x).append(',').append(ring[i].y).append(']');
+        }
+        sb.append(']');
+    }
+
     public static Point point(double lon, double lat) {
         return FACTORY.createPoint(new Coordinate(lon, lat));
     }

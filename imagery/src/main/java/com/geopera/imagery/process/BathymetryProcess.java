@@ -1,7 +1,6 @@
 package com.geopera.imagery.process;
 
 import com.geopera.common.error.InputErrorCodes;
-import com.geopera.common.json.Json;
 import com.geopera.common.process.ProcessDescription;
 import com.geopera.imagery.ProcessingFailedException;
 import com.geopera.imagery.input.GeoJsonGeometries;
@@ -119,7 +118,7 @@ public final class BathymetryProcess implements ImageryProcess {
         Settings s = new Settings(image, in.integer("blue_band"), in.integer("green_band"), in.integer("nir_band"),
                 in.number("ndwi_threshold"), in.number("ratio_scale"), hasM0 ? in.number("m0") : null,
                 hasM1 ? in.number("m1") : null, points,
-                aoi == null ? null : ClipWarp.args(image, aoi, Json.mapper().valueToTree(in.node("aoi")).toString(), null, null));
+                aoi == null ? null : ClipWarp.args(image, aoi, GeoJsonGeometries.toGeoJson(aoi), null, null));
         long pixels = image.pixels();
         double area = Geometries.areaKm2(image.footprint4326());
         if (aoi != null) {

@@ -1,7 +1,7 @@
 package com.geopera.imagery.process;
 
-import com.geopera.common.json.Json;
 import com.geopera.common.process.ProcessDescription;
+import com.geopera.imagery.input.GeoJsonGeometries;
 import com.geopera.imagery.input.InputSpec;
 import com.geopera.imagery.input.Param;
 import com.geopera.imagery.input.Problems;
@@ -55,7 +55,7 @@ public final class ClipProcess implements ImageryProcess {
         if (problems.size() > before || image == null || aoi == null) {
             return null;
         }
-        String aoiJson = Json.mapper().valueToTree(in.node("aoi")).toString();
+        String aoiJson = GeoJsonGeometries.toGeoJson(aoi);
         List<String> args = ClipWarp.args(image, aoi, aoiJson, outputCrs, in.number("resolution"));
         int[] size = Warps.outputSize(image.gdalPath(), args);
         Basis basis = new Basis(Geometries.areaKm2(aoi.intersection(image.footprint4326())),

@@ -10,7 +10,6 @@ import java.util.Vector;
 import org.gdal.gdal.Dataset;
 import org.gdal.gdal.WarpOptions;
 import org.gdal.gdal.gdal;
-import org.gdal.gdalconst.gdalconstConstants;
 
 /** Runs {@code gdalwarp} through the bindings: into a tiled GeoTIFF, or into a virtual raster to learn its size. */
 public final class Warps {
@@ -40,7 +39,7 @@ public final class Warps {
 
     /** The width and height {@code gdalwarp} would produce with these arguments (a virtual raster, no pixels read). */
     public static int[] outputSize(String sourcePath, List<String> args) {
-        Dataset source = gdal.OpenEx(sourcePath, gdalconstConstants.OF_RASTER | gdalconstConstants.OF_READONLY);
+        Dataset source = com.geopera.imagery.raster.RasterProbe.open(sourcePath);
         if (source == null) {
             throw Gdal.failure("opening the image failed");
         }

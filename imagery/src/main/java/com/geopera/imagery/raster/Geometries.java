@@ -42,7 +42,8 @@ public final class Geometries {
             return null;
         }
         try {
-            Geometry g = Densifier.densify(lonLat, DENSIFY_DEGREES);
+            // copy(): Densifier's result shares Coordinate objects with its input, which the filter below mutates
+            Geometry g = Densifier.densify(lonLat, DENSIFY_DEGREES).copy();
             boolean[] failed = {false};
             g.apply(new CoordinateSequenceFilter() {
                 @Override

@@ -14,6 +14,13 @@ import org.locationtech.jts.geom.Geometry;
 
 /** Opens a raster read-only and reports its structure and footprint, or why it could not be read. */
 public final class RasterProbe {
+    /**
+     * Formats that name other files or URLs inside them (a VRT may point at any path or at /vsicurl/): accepting
+     * them would let an input escape the input roots and the host allow-list, so they are refused.
+     */
+    private static final java.util.Set<String> REFERENCING_DRIVERS = java.util.Set.of("VRT", "DERIVED", "GTI",
+            "WMS", "WMTS", "STACIT", "STACTA", "PLMOSAIC", "DAAS", "EEDAI", "OGCAPI", "XYZ", "MBTiles", "ESRIC");
+
     /** Points sampled along each edge of the raster to build its footprint. */
     private static final int EDGE_SAMPLES = 16;
 
@@ -51,6 +58,11 @@ public final class RasterProbe {
             if (ds.GetRasterCount() == 0) {
                 return new Result(null, InputErrorCodes.NOT_A_RASTER, "the dataset has no raster bands");
             }
+            String driver = ds.GetDriver().getShortName();
+            if (REFERENCING_DRIVERS.contains(driver)) {
+                return new Result(null, InputErrorCodes.NOT_A_RASTER,
+                        driver + " files refer to other files or URLs and are not accepted as inputs");
+            }
             return new Result(describe(ds, gdalPath), null, null);
         } finally {
             ds.delete();
@@ -59,11 +71,20 @@ public final class RasterProbe {
 
     /** Opens a raster read-only; null (with GDAL's error set) when it cannot. */
     public static Dataset open(String gdalPath) {
+        boolean remote = gdalPath.startsWith("/vsicurl/");
+        if (remote) {
+            // do not list the remote "directory" looking for side-car files: one request instead of several
+            gdal.SetThreadLocalConfigOption("GDAL_DISABLE_READDIR_ON_OPEN", "EMPTY_DIR");
+        }
         try {
             return gdal.OpenEx(gdalPath, gdalconstConstants.OF_RASTER | gdalconstConstants.OF_READONLY
                     | gdalconstConstants.OF_VERBOSE_ERROR);
         } catch (RuntimeException e) {
             return null;
+        } finally {
+            if (remote) {
+                gdal.SetThreadLocalConfigOption("GDAL_DISABLE_READDIR_ON_OPEN", null);
+            }
         }
     }
 

@@ -30,8 +30,9 @@ public final class ImageryBenchmark {
     private static final int SIZE = 10_240;
     /** UTM 32N, 10 m pixels, south-west Germany. */
     private static final double[] GEO_TRANSFORM = {400_000, 10, 0, 5_500_000, 0, -10};
-    private static final String AOI = "{\"type\":\"Polygon\",\"coordinates\":[[[7.7,49.15],[8.6,49.2],[8.8,49.55],"
-            + "[8.2,49.9],[7.65,49.6],[7.7,49.15]]]}";
+    /** Inside the image, so that gdalwarp's -crop_to_cutline and the engine's AOI ∩ footprint cover the same extent. */
+    private static final String AOI = "{\"type\":\"Polygon\",\"coordinates\":[[[7.8,48.85],[8.7,48.9],[8.85,49.3],"
+            + "[8.3,49.55],[7.75,49.3],[7.8,48.85]]]}";
 
     private ImageryBenchmark() {
     }
@@ -67,15 +68,18 @@ public final class ImageryBenchmark {
         cogCli.addAll(CogWriter.translateArgs(CogWriter.DEFAULT_COMPRESSION));
         cogCli.addAll(List.of(big.toString(), dir.resolve("cli-cog.tif").toString()));
 
+        // wall seconds and CPU seconds (the machine may be shared: CPU time is the steadier comparison)
         double[][] t = new double[4][rounds];
+        double[][] cpu = new double[4][rounds];
         long[] cliRssKb = new long[2];
         for (int r = 0; r < rounds; r++) {
-            t[0][r] = engineRun(engine, dir, "clip", clipInputs);
-            t[1][r] = cli(clipCli, dir, cliRssKb, 0);
-            t[2][r] = engineRun(engine, dir, "cog", cogInputs);
-            t[3][r] = cli(cogCli, dir, cliRssKb, 1);
-            System.out.printf(Locale.ROOT, "round %d: clip engine %.2f s, cli %.2f s; cog engine %.2f s, cli %.2f s%n",
-                    r + 1, t[0][r], t[1][r], t[2][r], t[3][r]);
+            t[0][r] = engineRun(engine, dir, "clip", clipInputs, cpu[0], r);
+            t[1][r] = cli(clipCli, dir, cliRssKb, 0, cpu[1], r);
+            t[2][r] = engineRun(engine, dir, "cog", cogInputs, cpu[2], r);
+            t[3][r] = cli(cogCli, dir, cliRssKb, 1, cpu[3], r);
+            System.out.printf(Locale.ROOT, "round %d: clip engine %.2f s (cpu %.2f), cli %.2f s (cpu %.2f); "
+                    + "cog engine %.2f s (cpu %.2f), cli %.2f s (cpu %.2f)%n", r + 1, t[0][r], cpu[0][r], t[1][r],
+                    cpu[1][r], t[2][r], cpu[2][r], t[3][r], cpu[3][r]);
         }
         long jvmPeakKb = peakRssKb();
         String cmd = "imagery/bench/run";
@@ -83,9 +87,10 @@ public final class ImageryBenchmark {
         md.append(String.format(Locale.ROOT, "Input: %d × %d Int16 GeoTIFF (%.0f MB, EPSG:32632, tiled, uncompressed); "
                 + "%d rounds, interleaved, median; GDAL_CACHEMAX=%s.%n%n", SIZE, SIZE, Files.size(big) / 1e6, rounds,
                 System.getenv().getOrDefault("GDAL_CACHEMAX", "default")));
-        md.append("| operation | engine (warm JVM) s | CLI s | ratio engine ÷ CLI | CLI peak RSS MB |\n|---|---|---|---|---|\n");
-        md.append(row("clip (AOI cutline → COG)", t[0], t[1], cliRssKb[0]));
-        md.append(row("cog (GeoTIFF → COG, DEFLATE)", t[2], t[3], cliRssKb[1]));
+        md.append("| operation | engine wall s | CLI wall s | wall ratio | engine CPU s | CLI CPU s | CPU ratio | CLI peak RSS MB |\n"
+                + "|---|---|---|---|---|---|---|---|\n");
+        md.append(row("clip (AOI cutline → COG)", t[0], t[1], cpu[0], cpu[1], cliRssKb[0]));
+        md.append(row("cog (GeoTIFF → COG, DEFLATE)", t[2], t[3], cpu[2], cpu[3], cliRssKb[1]));
         md.append(String.format(Locale.ROOT, "%nPeak RSS of the JVM running the engine (VmHWM, whole run incl. "
                 + "building the input): %.0f MB; max heap %d MB.%n", jvmPeakKb / 1024.0,
                 Runtime.getRuntime().maxMemory() / (1024 * 1024)));
@@ -95,10 +100,14 @@ public final class ImageryBenchmark {
         System.out.println("(written to " + dir.resolve("result.md") + "; command: " + cmd + ")");
     }
 
-    private static String row(String name, double[] engine, double[] cli, long cliRssKb) {
+    private static String row(String name, double[] engine, double[] cli, double[] engineCpu, double[] cliCpu,
+                              long cliRssKb) {
         double e = median(engine);
         double c = median(cli);
-        return String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.0f |%n", name, e, c, e / c, cliRssKb / 1024.0);
+        double ec = median(engineCpu);
+        double cc = median(cliCpu);
+        return String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.0f |%n", name, e, c, e / c,
+                ec, cc, ec / cc, cliRssKb / 1024.0);
     }
 
     private static double median(double[] v) {
@@ -108,17 +117,27 @@ public final class ImageryBenchmark {
     }
 
     private static double engineRun(ImageryEngine engine, Path dir, String process, String inputs) throws IOException {
+        return engineRun(engine, dir, process, inputs, new double[1], 0);
+    }
+
+    /** GDAL works on the calling thread (no -multi, no NUM_THREADS), so its CPU time is this thread's. */
+    private static double engineRun(ImageryEngine engine, Path dir, String process, String inputs, double[] cpu, int slot)
+            throws IOException {
         Path out = dir.resolve("engine-" + process);
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long c0 = threads.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         engine.run(new RunRequest("job_bench", 1, process, Json.mapper().readTree(inputs), out),
                 ProgressListener.NONE, CancellationToken.NEVER);
+        cpu[slot] = (threads.getCurrentThreadCpuTime() - c0) / 1e9;
         return (System.nanoTime() - t0) / 1e9;
     }
 
     /** Runs a CLI under /usr/bin/time to learn its peak RSS; returns wall seconds. */
-    private static double cli(List<String> command, Path dir, long[] rssKb, int slot) throws Exception {
+    private static double cli(List<String> command, Path dir, long[] rssKb, int slot, double[] cpu, int round)
+            throws Exception {
         Path rss = dir.resolve("cli-rss.txt");
-        List<String> full = new ArrayList<>(List.of("/usr/bin/time", "-f", "%M", "-o", rss.toString()));
+        List<String> full = new ArrayList<>(List.of("/usr/bin/time", "-f", "%M %U %S", "-o", rss.toString()));
         full.addAll(command);
         Files.deleteIfExists(Path.of(command.get(command.size() - 1)));
         long t0 = System.nanoTime();
@@ -127,7 +146,9 @@ public final class ImageryBenchmark {
             throw new IllegalStateException("failed: " + String.join(" ", command));
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        rssKb[slot] = Math.max(rssKb[slot], Long.parseLong(Files.readString(rss).strip()));
+        String[] measured = Files.readString(rss).strip().split("\\s+");
+        rssKb[slot] = Math.max(rssKb[slot], Long.parseLong(measured[0]));
+        cpu[round] = Double.parseDouble(measured[1]) + Double.parseDouble(measured[2]);
         return seconds;
     }
 

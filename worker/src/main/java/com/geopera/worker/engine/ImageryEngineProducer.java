@@ -3,7 +3,10 @@ package com.geopera.worker.engine;
 import com.geopera.imagery.ImageryConfig;
 import com.geopera.imagery.ImageryEngine;
 import com.geopera.worker.config.ImageryInputConfig;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -12,6 +15,14 @@ import java.util.List;
 /** Builds the one (thread-safe) imagery engine of this worker from its configuration. */
 @ApplicationScoped
 public class ImageryEngineProducer {
+
+    /**
+     * Builds the engine (GDAL registration, process catalog) before the Kafka channels start, so the first
+     * dispatch record is not handled on the event loop while the engine is being made.
+     */
+    void warmUp(@Observes @Priority(1) StartupEvent event, ImageryEngine engine) {
+        engine.processes();
+    }
 
     @Produces
     @Singleton

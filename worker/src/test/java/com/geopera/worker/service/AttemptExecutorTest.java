@@ -41,11 +41,15 @@ class AttemptExecutorTest {
                 () -> new ProgressThrottle(Duration.ofSeconds(1), 5, clock), Duration.ofMinutes(1), clock);
     }
 
+    /** An admitted attempt: its STARTED went out (and is not among the events the tests look at). */
     private RunningJob running() {
-        return new RunningJob(job, java.time.Instant.now(), event -> {
+        RunningJob running = new RunningJob(job, java.time.Instant.now(), event -> {
             sent.add(event);
             return CompletableFuture.completedFuture(null);
         });
+        running.report(new JobEvents("w1", Clock.systemUTC()).started(job));
+        sent.clear();
+        return running;
     }
 
     private static RunResult writeResult(Path dir) {
