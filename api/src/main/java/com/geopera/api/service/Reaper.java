@@ -5,8 +5,10 @@ import com.geopera.api.config.ApiConfig;
 import com.geopera.api.store.IdempotencyStore;
 import com.geopera.api.store.JobStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,6 +38,17 @@ public class Reaper {
     @Inject
     Clock clock;
 
+    /**
+     * When this replica started. Heartbeats that arrived while no api was consuming are still in Kafka; until
+     * the consumer has had one heartbeat timeout to read them, a quiet running job is not evidence of a dead
+     * worker, so running jobs are not reaped before {@code startedAt + heartbeat-timeout}.
+     */
+    private volatile Instant startedAt;
+
+    void onStart(@Observes StartupEvent event) {
+        startedAt = clock.instant();
+    }
+
     /** What one pass did. */
     public record Pass(int redispatched, int exhausted, int republished, int expired) {
     }
@@ -64,6 +77,9 @@ public class Reaper {
     }
 
     private int[] reapRunning(Instant now) {
+        if (startedAt != null && now.isBefore(startedAt.plus(config.reaper().heartbeatTimeout()))) {
+            return new int[] {0, 0};
+        }
         int redispatched = 0;
         int exhausted = 0;
         for (Job job : jobs.lockStaleRunning(now.minus(config.reaper().heartbeatTimeout()), config.reaper().batchSize())) {

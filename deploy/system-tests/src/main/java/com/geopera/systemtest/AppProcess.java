@@ -101,6 +101,21 @@ public final class AppProcess {
         throw new IllegalStateException(name + " not ready after " + HEALTH_TIMEOUT + "\n" + logTail());
     }
 
+    /** Sends a POSIX signal (e.g. {@code STOP}, {@code CONT}) to the process. */
+    void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(pid())).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -" + name + " " + pid() + " failed");
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** SIGKILL: no shutdown hook runs, nothing is flushed or reported. */
     void kill() {
         if (process != null && process.isAlive()) {

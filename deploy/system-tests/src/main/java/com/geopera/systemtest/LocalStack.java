@@ -190,6 +190,16 @@ public final class LocalStack implements AutoCloseable {
         return worker;
     }
 
+    /** SIGSTOP of worker {@code i}: it is frozen mid-flight and can send nothing until {@link #thawWorker}. */
+    public void freezeWorker(int i) {
+        worker(i).signal("STOP");
+    }
+
+    /** SIGCONT of a worker frozen by {@link #freezeWorker}. */
+    public void thawWorker(int i) {
+        worker(i).signal("CONT");
+    }
+
     /** SIGKILL of worker {@code i}: it reports nothing more, its jobs' heartbeats stop. */
     public void killWorker(int i) {
         worker(i).kill();

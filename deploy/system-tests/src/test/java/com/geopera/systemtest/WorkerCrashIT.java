@@ -29,10 +29,27 @@ class WorkerCrashIT {
 
     @Test
     void a_job_whose_worker_is_killed_mid_run_still_ends_and_is_charged_at_most_once() {
-        String jobId = jobs.executeClip("file:" + SyntheticRaster.FILE_NAME, Jobs.WIDE_AOI).path("job_id").asText();
-        JsonNode running = jobs.awaitStatus(jobId, Set.of("running"), Duration.ofSeconds(60));
-        String victim = running.path("worker_id").asText();
-        int victimNumber = Integer.parseInt(victim.substring("worker-".length()));
+        String jobId = null;
+        String victim = null;
+        int victimNumber = 0;
+        // Freeze the worker first, then make sure the job had not already finished: on a quiet machine the clip
+        // can end between "running" being seen and the kill, and then there would be nothing to recover.
+        for (int tries = 1; jobId == null; tries++) {
+            String candidate = jobs.executeClip("file:" + SyntheticRaster.FILE_NAME, Jobs.WIDE_AOI).path("job_id").asText();
+            JsonNode running = jobs.awaitStatus(candidate, Set.of("running"), Duration.ofSeconds(60));
+            String worker = running.path("worker_id").asText();
+            int number = Integer.parseInt(worker.substring("worker-".length()));
+            stack.freezeWorker(number);
+            sleep(Duration.ofSeconds(2));
+            if ("running".equals(jobs.get(candidate).path("status").asText())) {
+                jobId = candidate;
+                victim = worker;
+                victimNumber = number;
+            } else {
+                stack.thawWorker(number);
+                assertThat(tries).as("a clip that outlives its worker's freeze").isLessThan(3);
+            }
+        }
 
         stack.killWorker(victimNumber);
         JsonNode done = jobs.awaitEnd(jobId, Duration.ofSeconds(180));
@@ -57,6 +74,15 @@ class WorkerCrashIT {
             assertThat(events.count(jobId, "COMPLETED")).isLessThanOrEqualTo(1);
         }
         stack.startWorker(victimNumber);
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
