@@ -1,7 +1,6 @@
 package com.geopera.imagery.process;
 
 import com.geopera.common.error.InputErrorCodes;
-import com.geopera.common.process.ProcessDescription;
 import com.geopera.imagery.ProcessingFailedException;
 import com.geopera.imagery.input.GeoJsonGeometries;
 import com.geopera.imagery.input.GeoJsonGeometries.DepthPoint;
@@ -26,13 +25,13 @@ import org.locationtech.jts.geom.Geometry;
  * Satellite-derived bathymetry by the Stumpf log ratio of a blue and a green band, with given coefficients or
  * coefficients fitted to control points; land (NDWI of green and NIR at or below the threshold) is nodata.
  */
-public final class BathymetryProcess implements ImageryProcess {
+public final class BathymetryProcess extends DescribedProcess {
     public static final String ID = "bathymetry";
     public static final int MIN_CONTROL_POINTS = 3;
     private static final double CLIP_SHARE = 0.2;
     private static final double MATH_SHARE = 0.6;
 
-    private final InputSpec inputs = new InputSpec(List.of(
+    private static final InputSpec INPUTS = new InputSpec(List.of(
             Param.image("image", "URI of a multispectral image (reflectances): file: under an input root, or http(s):// on an allowed host"),
             Param.band("blue_band", "Blue band", "1-based index of the blue band", null),
             Param.band("green_band", "Green band", "1-based index of the green band", null),
@@ -49,25 +48,12 @@ public final class BathymetryProcess implements ImageryProcess {
             Param.polygon("aoi", "Area of interest", "Optional GeoJSON Polygon/MultiPolygon (EPSG:4326) to restrict "
                     + "the output to", false)));
 
-    private final ProcessDescription description = Descriptions.of(ID, "Satellite-derived bathymetry",
-            "Depth in metres from the Stumpf log ratio ln(n·blue)/ln(n·green), with m0/m1 given or fitted to control "
-                    + "points (R² and RMSE reported in the output metadata); land masked by NDWI.",
-            List.of("bathymetry", "sdb", "stumpf", "depth"), "bathy", inputs,
-            "Depth (metres, Float32, nodata −9999 over land) as a Cloud Optimized GeoTIFF");
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public ProcessDescription description() {
-        return description;
-    }
-
-    @Override
-    public InputSpec inputs() {
-        return inputs;
+    public BathymetryProcess() {
+        super(Descriptions.of(ID, "Satellite-derived bathymetry",
+                "Depth in metres from the Stumpf log ratio ln(n·blue)/ln(n·green), with m0/m1 given or fitted to control "
+                        + "points (R² and RMSE reported in the output metadata); land masked by NDWI.",
+                List.of("bathymetry", "sdb", "stumpf", "depth"), "bathy", INPUTS,
+                "Depth (metres, Float32, nodata −9999 over land) as a Cloud Optimized GeoTIFF"), INPUTS);
     }
 
     @Override

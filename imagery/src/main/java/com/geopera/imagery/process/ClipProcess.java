@@ -1,6 +1,5 @@
 package com.geopera.imagery.process;
 
-import com.geopera.common.process.ProcessDescription;
 import com.geopera.imagery.input.GeoJsonGeometries;
 import com.geopera.imagery.input.InputSpec;
 import com.geopera.imagery.input.Param;
@@ -14,10 +13,10 @@ import java.util.Map;
 import org.locationtech.jts.geom.Geometry;
 
 /** Cuts an image to a GeoJSON area of interest; pixels outside it become nodata; optional target CRS and resolution. */
-public final class ClipProcess implements ImageryProcess {
+public final class ClipProcess extends DescribedProcess {
     public static final String ID = "clip";
 
-    private final InputSpec inputs = new InputSpec(List.of(
+    private static final InputSpec INPUTS = new InputSpec(List.of(
             Param.image("image", "URI of the image to clip: file: under an input root, or http(s):// on an allowed host"),
             Param.polygon("aoi", "Area of interest",
                     "GeoJSON Polygon or MultiPolygon (or a Feature of one) in EPSG:4326 longitude/latitude", true),
@@ -25,24 +24,11 @@ public final class ClipProcess implements ImageryProcess {
             Param.number("resolution", "Resolution", "Output pixel size in output-CRS units; default: the image's",
                     false, 0d, true, null, null)));
 
-    private final ProcessDescription description = Descriptions.of(ID, "Clip",
-            "Cuts an image to an area of interest. Pixels outside the area become nodata; the output is a Cloud "
-                    + "Optimized GeoTIFF covering the area's intersection with the image.",
-            List.of("clip", "aoi", "cog"), "clip", inputs, "The clipped image as a Cloud Optimized GeoTIFF");
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public ProcessDescription description() {
-        return description;
-    }
-
-    @Override
-    public InputSpec inputs() {
-        return inputs;
+    public ClipProcess() {
+        super(Descriptions.of(ID, "Clip",
+                "Cuts an image to an area of interest. Pixels outside the area become nodata; the output is a Cloud "
+                        + "Optimized GeoTIFF covering the area's intersection with the image.",
+                List.of("clip", "aoi", "cog"), "clip", INPUTS, "The clipped image as a Cloud Optimized GeoTIFF"), INPUTS);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package com.geopera.imagery.process;
 
 import com.geopera.common.error.InputErrorCodes;
-import com.geopera.common.process.ProcessDescription;
 import com.geopera.imagery.input.InputSpec;
 import com.geopera.imagery.input.Param;
 import com.geopera.imagery.input.Problems;
@@ -17,31 +16,18 @@ import java.util.Map;
 import org.gdal.gdal.Dataset;
 
 /** Converts any raster GDAL reads into a Cloud Optimized GeoTIFF with overviews. */
-public final class CogProcess implements ImageryProcess {
+public final class CogProcess extends DescribedProcess {
     public static final String ID = "cog";
 
-    private final InputSpec inputs = new InputSpec(List.of(
+    private static final InputSpec INPUTS = new InputSpec(List.of(
             Param.image("image", "URI of the raster to convert: file: under an input root, or http(s):// on an allowed host"),
             Param.choice("compression", "Compression", "Compression of the COG's tiles; JPEG only for 8-bit images",
                     CogWriter.COMPRESSIONS, CogWriter.DEFAULT_COMPRESSION)));
 
-    private final ProcessDescription description = Descriptions.of(ID, "Convert to COG",
-            "Converts a raster to a Cloud Optimized GeoTIFF: 512-pixel tiles, overviews, the chosen compression.",
-            List.of("cog", "conversion", "overviews"), "conversion", inputs, "The raster as a Cloud Optimized GeoTIFF");
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public ProcessDescription description() {
-        return description;
-    }
-
-    @Override
-    public InputSpec inputs() {
-        return inputs;
+    public CogProcess() {
+        super(Descriptions.of(ID, "Convert to COG",
+                "Converts a raster to a Cloud Optimized GeoTIFF: 512-pixel tiles, overviews, the chosen compression.",
+                List.of("cog", "conversion", "overviews"), "conversion", INPUTS, "The raster as a Cloud Optimized GeoTIFF"), INPUTS);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package com.geopera.imagery.process;
 
-import com.geopera.common.process.ProcessDescription;
 import com.geopera.imagery.RunCancelledException;
 import com.geopera.imagery.input.InputSpec;
 import com.geopera.imagery.input.Param;
@@ -21,13 +20,13 @@ import org.gdal.gdal.Dataset;
 import org.gdal.gdal.gdal;
 
 /** Shaded relief of a DEM with {@code gdaldem hillshade}; 8-bit output, 0 = nodata. */
-public final class HillshadeProcess implements ImageryProcess {
+public final class HillshadeProcess extends DescribedProcess {
     public static final String ID = "hillshade";
     /** Metres per degree used as the horizontal scale of DEMs in geographic coordinates (gdaldem's advice). */
     public static final double METRES_PER_DEGREE = 111_120;
     private static final double DEM_SHARE = 0.6;
 
-    private final InputSpec inputs = new InputSpec(List.of(
+    private static final InputSpec INPUTS = new InputSpec(List.of(
             Param.image("image", "URI of the DEM: file: under an input root, or http(s):// on an allowed host"),
             Param.band("band", "Band", "Band holding the elevations", 1),
             Param.number("z_factor", "Vertical exaggeration", "Multiplier of the elevations", false, 0d, true, null, 1d),
@@ -36,23 +35,10 @@ public final class HillshadeProcess implements ImageryProcess {
             Param.number("altitude", "Altitude", "Height of the light above the horizon, degrees", false, 0d, false,
                     90d, 45d)));
 
-    private final ProcessDescription description = Descriptions.of(ID, "Hillshade",
-            "Shaded relief of a digital elevation model. Geographic DEMs are scaled at 111120 m per degree.",
-            List.of("hillshade", "terrain", "dem"), "terrain", inputs, "Shaded relief (Byte, 1–255; 0 is nodata) as a COG");
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public ProcessDescription description() {
-        return description;
-    }
-
-    @Override
-    public InputSpec inputs() {
-        return inputs;
+    public HillshadeProcess() {
+        super(Descriptions.of(ID, "Hillshade",
+                "Shaded relief of a digital elevation model. Geographic DEMs are scaled at 111120 m per degree.",
+                List.of("hillshade", "terrain", "dem"), "terrain", INPUTS, "Shaded relief (Byte, 1–255; 0 is nodata) as a COG"), INPUTS);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package com.geopera.imagery.process;
 
-import com.geopera.common.process.ProcessDescription;
 import com.geopera.imagery.input.InputSpec;
 import com.geopera.imagery.input.Param;
 import com.geopera.imagery.input.Problems;
@@ -16,32 +15,19 @@ import java.util.Map;
 import org.gdal.gdal.Dataset;
 
 /** NDVI = (NIR − Red) / (NIR + Red) as Float32; nodata where either band is nodata or both sum to zero. */
-public final class NdviProcess implements ImageryProcess {
+public final class NdviProcess extends DescribedProcess {
     public static final String ID = "ndvi";
     private static final double MATH_SHARE = 0.6;
 
-    private final InputSpec inputs = new InputSpec(List.of(
+    private static final InputSpec INPUTS = new InputSpec(List.of(
             Param.image("image", "URI of a multispectral image: file: under an input root, or http(s):// on an allowed host"),
             Param.band("red_band", "Red band", "1-based index of the red band", null),
             Param.band("nir_band", "Near-infrared band", "1-based index of the near-infrared band", null)));
 
-    private final ProcessDescription description = Descriptions.of(ID, "NDVI",
-            "Normalized difference vegetation index (NIR − Red)/(NIR + Red), Float32 in [−1, 1], nodata −9999.",
-            List.of("ndvi", "vegetation", "index"), "analysis", inputs, "NDVI as a Float32 Cloud Optimized GeoTIFF");
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public ProcessDescription description() {
-        return description;
-    }
-
-    @Override
-    public InputSpec inputs() {
-        return inputs;
+    public NdviProcess() {
+        super(Descriptions.of(ID, "NDVI",
+                "Normalized difference vegetation index (NIR − Red)/(NIR + Red), Float32 in [−1, 1], nodata −9999.",
+                List.of("ndvi", "vegetation", "index"), "analysis", INPUTS, "NDVI as a Float32 Cloud Optimized GeoTIFF"), INPUTS);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package com.geopera.imagery.process;
 
-import com.geopera.common.process.ProcessDescription;
 import com.geopera.imagery.input.InputSpec;
 import com.geopera.imagery.input.Param;
 import com.geopera.imagery.input.Problems;
@@ -13,35 +12,22 @@ import java.util.List;
 import java.util.Map;
 
 /** Reprojects an image to another CRS, optionally at a given resolution and with a chosen resampling. */
-public final class ReprojectProcess implements ImageryProcess {
+public final class ReprojectProcess extends DescribedProcess {
     public static final String ID = "reproject";
     public static final List<String> RESAMPLINGS =
             List.of("near", "bilinear", "cubic", "cubicspline", "lanczos", "average", "mode", "min", "max", "med");
 
-    private final InputSpec inputs = new InputSpec(List.of(
+    private static final InputSpec INPUTS = new InputSpec(List.of(
             Param.image("image", "URI of the image to reproject: file: under an input root, or http(s):// on an allowed host"),
             Param.crs("target_crs", "Target CRS", "CRS of the output: EPSG:<code>, OGC:CRS84 or WKT", true),
             Param.number("resolution", "Resolution", "Output pixel size in target-CRS units; default: chosen by GDAL "
                     + "to keep the image's detail", false, 0d, true, null, null),
             Param.choice("resampling", "Resampling", "Resampling method", RESAMPLINGS, "near")));
 
-    private final ProcessDescription description = Descriptions.of(ID, "Reproject",
-            "Reprojects an image to a target coordinate reference system and writes a Cloud Optimized GeoTIFF.",
-            List.of("reproject", "warp", "crs"), "conversion", inputs, "The reprojected image as a Cloud Optimized GeoTIFF");
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public ProcessDescription description() {
-        return description;
-    }
-
-    @Override
-    public InputSpec inputs() {
-        return inputs;
+    public ReprojectProcess() {
+        super(Descriptions.of(ID, "Reproject",
+                "Reprojects an image to a target coordinate reference system and writes a Cloud Optimized GeoTIFF.",
+                List.of("reproject", "warp", "crs"), "conversion", INPUTS, "The reprojected image as a Cloud Optimized GeoTIFF"), INPUTS);
     }
 
     @Override
