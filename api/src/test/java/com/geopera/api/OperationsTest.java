@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -157,7 +159,7 @@ class OperationsTest {
                 .body(Map.of()).post("/v1/processing/jobs/list").statusCode()).isEqualTo(401);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void openapi_describes_every_operation_in_both_url_forms() {
         String openapi = given().accept("application/json").get("/q/openapi").asString();
         for (String operation : AuthMatrixTest.SCOPES.keySet()) {
@@ -166,6 +168,24 @@ class OperationsTest {
         }
         assertThat(openapi).contains("/v1/op/processing.catalog.list", "/v1/op/auth.sessions.create",
                 "/v1/processing/jobs/{job_id}/outputs/{name}");
+    }
+
+    @Test
+    void openapi_gives_each_operation_its_request_fields_and_which_are_required() {
+        JsonPath openapi = given().accept("application/json").get("/q/openapi").jsonPath();
+        for (String path : List.of("/v1/processing/execute", "/v1/op/processing.execute")) {
+            String schema = "paths.'" + path + "'.post.requestBody.content.'application/json'.schema";
+            assertThat(openapi.getList(schema + ".required", String.class))
+                    .as(path).containsExactlyInAnyOrder("process_id", "workspaceId");
+            assertThat(openapi.getMap(schema + ".properties")).as(path)
+                    .containsKeys("process_id", "workspaceId", "inputs", "project_id", "title");
+        }
+        String list = "paths.'/v1/processing/jobs/list'.post.requestBody.content.'application/json'.schema";
+        assertThat(openapi.getMap(list + ".properties"))
+                .containsKeys("workspaceId", "processId", "status", "ids", "page", "limit", "sort");
+        assertThat(openapi.getList(list + ".required")).isNullOrEmpty();
+        String grant = "paths.'/v1/admin/credits/grant'.post.requestBody.content.'application/json'.schema";
+        assertThat(openapi.getString(grant + ".properties.credits.type")).isEqualTo("integer");
     }
 
     private static Response admin(String operation, Object body, boolean resource, int status) {

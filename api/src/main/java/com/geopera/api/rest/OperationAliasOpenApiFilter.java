@@ -32,11 +32,10 @@ public class OperationAliasOpenApiFilter implements OASFilter {
             }
             String operationId = path.substring("/v1/".length()).replace('/', '.');
             post.setOperationId(operationId);
-            // Resources read raw bytes (so every bad body becomes a problem document); the contract is a JSON object.
+            Schema body = OperationSchemas.requestOf(operationId).orElseGet(() -> OASFactory.createSchema()
+                    .addType(Schema.SchemaType.OBJECT).description("The operation's fields (see docs/API.md)"));
             post.setRequestBody(OASFactory.createRequestBody().required(false).content(OASFactory.createContent()
-                    .addMediaType("application/json", OASFactory.createMediaType().schema(
-                            OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
-                                    .description("The operation's fields (see docs/API.md)")))));
+                    .addMediaType("application/json", OASFactory.createMediaType().schema(body))));
             Operation alias = OASFactory.createOperation()
                     .operationId("op." + operationId)
                     .summary(post.getSummary())
