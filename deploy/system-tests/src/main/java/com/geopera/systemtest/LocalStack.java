@@ -24,7 +24,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.GroupState;
 
 /**
  * The whole system on this machine for a test: the packaged api and N workers as real processes, against the
@@ -42,6 +44,7 @@ import org.apache.kafka.clients.admin.NewTopic;
  * bindings in {@code .geopera/native}; the reactor builds them before this module.
  */
 public final class LocalStack implements AutoCloseable {
+    private static final java.time.Duration GROUP_STABLE_TIMEOUT = java.time.Duration.ofSeconds(60);
     /** The queues every worker serves and every test topic set has. */
     public static final List<String> QUEUES = List.of("clip", "bathy", "analysis", "conversion", "terrain");
     private static final int PARTITIONS = 6;
@@ -103,7 +106,42 @@ public final class LocalStack implements AutoCloseable {
         for (int i = 1; i <= options.workers(); i++) {
             startWorker(i);
         }
+        if (options.workers() > 0) {
+            awaitWorkerGroupStable(options.workers(), GROUP_STABLE_TIMEOUT);
+        }
         bootstrapTenant();
+    }
+
+    /**
+     * Waits until the workers' consumer group is stable with {@code members} members, each holding partitions.
+     * Workers join one after another; a rebalance in the middle of a test moves records whose offsets were not
+     * committed yet, and an attempt may then run twice (at-least-once; the api counts it once). Tests about
+     * sharing work start from a settled group so that what they count is the steady state.
+     */
+    public void awaitWorkerGroupStable(int members, java.time.Duration within) {
+        String group = topics.prefix() + "-workers";
+        long deadline = System.nanoTime() + within.toNanos();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap()))) {
+            while (true) {
+                ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).all()
+                        .get(10, TimeUnit.SECONDS).get(group);
+                if (description.groupState() == GroupState.STABLE && description.members().size() == members
+                        && description.members().stream()
+                                .noneMatch(m -> m.assignment().topicPartitions().isEmpty())) {
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("consumer group " + group + " not stable with " + members
+                            + " members after " + within + ": " + description);
+                }
+                AppProcess.sleep(java.time.Duration.ofMillis(200));
+            }
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("cannot describe consumer group " + group, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     // ---- what tests use ---------------------------------------------------------------------------------------

@@ -57,7 +57,8 @@ class WorkerCrashIT {
         assertThat(done.path("status").asText()).isIn("succeeded", "failed");
         JsonNode billing = done.path("billing");
         if ("succeeded".equals(done.path("status").asText())) {
-            assertThat(done.path("attempt").asInt()).isGreaterThan(1);
+            // Recovered either by Kafka (the victim left the group before its offset was committed, so the surviving
+            // worker got the same attempt) or by the reaper (no heartbeat: attempt + 1); either way another worker.
             assertThat(done.path("worker_id").asText()).isNotEqualTo(victim);
             assertThat(billing.path("status").asText()).isEqualTo("settled");
         } else {
