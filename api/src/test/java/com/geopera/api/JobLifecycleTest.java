@@ -225,6 +225,31 @@ class JobLifecycleTest {
     }
 
     @Test
+    void the_reaper_leaves_quiet_running_jobs_alone_until_one_heartbeat_timeout_after_the_api_started() throws Exception {
+        // Heartbeats sent while no api was consuming are still in Kafka after a restart; until the consumer had one
+        // timeout to read them, silence is no evidence of a dead worker. Put "now" just after this api's start …
+        clock.advance(Duration.ofMinutes(-10));
+        Fixture org = Fixture.org(100_000);
+        String jobId = org.call("processing.execute", org.clipBody()).path("job_id");
+        KafkaProbe.publish(started(jobId, 1));
+        await().atMost(WAIT).until(() -> "running".equals(org.call("processing.job.get", Map.of("job_id", jobId))
+                .<String>path("status")));
+        clock.advance(Duration.ofMinutes(2));
+        reaper.runOnce();
+        Response quiet = org.call("processing.job.get", Map.of("job_id", jobId));
+        assertThat(quiet.<String>path("status")).isEqualTo("running");
+        assertThat(quiet.<Integer>path("attempt")).isEqualTo(1);
+
+        // … and once the grace is over, the same silence re-dispatches the attempt.
+        clock.reset();
+        clock.advance(Duration.ofMinutes(2));
+        reaper.runOnce();
+        Response reaped = org.call("processing.job.get", Map.of("job_id", jobId));
+        assertThat(reaped.<String>path("status")).isEqualTo("queued");
+        assertThat(reaped.<Integer>path("attempt")).isEqualTo(2);
+    }
+
+    @Test
     void a_queued_job_nobody_picked_up_is_published_again_as_a_new_attempt() {
         Fixture org = Fixture.org(100_000);
         String jobId = org.call("processing.execute", org.clipBody()).path("job_id");
