@@ -6,14 +6,12 @@ import com.geopera.imagery.input.Param;
 import com.geopera.imagery.input.Problems;
 import com.geopera.imagery.input.ValidInputs;
 import com.geopera.imagery.raster.CogWriter;
-import com.geopera.imagery.raster.Gdal;
 import com.geopera.imagery.raster.Geometries;
 import com.geopera.imagery.raster.RasterInfo;
 import com.geopera.imagery.raster.RasterProbe;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.gdal.gdal.Dataset;
 
 /** Converts any raster GDAL reads into a Cloud Optimized GeoTIFF with overviews. */
 public final class CogProcess extends DescribedProcess {
@@ -51,17 +49,11 @@ public final class CogProcess extends DescribedProcess {
 
             @Override
             public ProducedRaster execute(RunContext ctx) {
-                Dataset source = RasterProbe.open(image.gdalPath());
-                if (source == null) {
-                    throw Gdal.failure("opening the image failed");
-                }
-                try {
+                return RasterProbe.withOpened(image.gdalPath(), "image", source -> {
                     Path cog = ctx.temp("result.tif");
                     CogWriter.write(source, cog, compression, ctx.step(0, 1), ctx.cancellation());
                     return new ProducedRaster(cog, Map.of("compression", compression));
-                } finally {
-                    source.delete();
-                }
+                });
             }
         };
     }

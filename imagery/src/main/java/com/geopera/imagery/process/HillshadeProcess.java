@@ -77,11 +77,7 @@ public final class HillshadeProcess extends DescribedProcess {
     }
 
     private static ProducedRaster hillshade(RasterInfo image, List<String> args, RunContext ctx) {
-        Dataset source = RasterProbe.open(image.gdalPath());
-        if (source == null) {
-            throw Gdal.failure("opening the DEM failed");
-        }
-        try {
+        return RasterProbe.withOpened(image.gdalPath(), "DEM", source -> {
             List<String> all = new ArrayList<>(args);
             all.addAll(Warps.INTERMEDIATE_GTIFF);
             DEMProcessingOptions options = new DEMProcessingOptions(new Vector<>(all));
@@ -103,8 +99,6 @@ public final class HillshadeProcess extends DescribedProcess {
             } finally {
                 out.delete();
             }
-        } finally {
-            source.delete();
-        }
+        });
     }
 }

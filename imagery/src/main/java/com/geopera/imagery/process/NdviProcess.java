@@ -5,7 +5,6 @@ import com.geopera.imagery.input.Param;
 import com.geopera.imagery.input.Problems;
 import com.geopera.imagery.input.ValidInputs;
 import com.geopera.imagery.raster.CogWriter;
-import com.geopera.imagery.raster.Gdal;
 import com.geopera.imagery.raster.Geometries;
 import com.geopera.imagery.raster.RasterInfo;
 import com.geopera.imagery.raster.RasterProbe;
@@ -49,11 +48,7 @@ public final class NdviProcess extends DescribedProcess {
 
             @Override
             public ProducedRaster execute(RunContext ctx) {
-                Dataset source = RasterProbe.open(image.gdalPath());
-                if (source == null) {
-                    throw Gdal.failure("opening the image failed");
-                }
-                try {
+                return RasterProbe.withOpened(image.gdalPath(), "image", source -> {
                     Dataset ndvi = BandMath.run(source, bands, NdviProcess::ndvi, ctx.temp("ndvi.tif"),
                             ctx.step(0, MATH_SHARE), ctx);
                     try {
@@ -63,9 +58,7 @@ public final class NdviProcess extends DescribedProcess {
                     } finally {
                         ndvi.delete();
                     }
-                } finally {
-                    source.delete();
-                }
+                });
             }
         };
     }

@@ -1,7 +1,6 @@
 package com.geopera.imagery.process;
 
 import com.geopera.imagery.raster.CogWriter;
-import com.geopera.imagery.raster.Gdal;
 import com.geopera.imagery.raster.RasterInfo;
 import com.geopera.imagery.raster.RasterProbe;
 import java.nio.file.Path;
@@ -34,11 +33,7 @@ final class WarpThenCog implements PreparedRun {
 
     @Override
     public ProducedRaster execute(RunContext context) {
-        Dataset source = RasterProbe.open(image.gdalPath());
-        if (source == null) {
-            throw Gdal.failure("opening the image failed");
-        }
-        try {
+        return RasterProbe.withOpened(image.gdalPath(), "image", source -> {
             Path warped = context.temp("warped.tif");
             Dataset intermediate = Warps.toGeoTiff(source, warped, warpArgs, context.step(0, WARP_SHARE), context);
             try {
@@ -49,8 +44,6 @@ final class WarpThenCog implements PreparedRun {
             } finally {
                 intermediate.delete();
             }
-        } finally {
-            source.delete();
-        }
+        });
     }
 }

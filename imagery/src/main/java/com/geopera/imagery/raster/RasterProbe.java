@@ -3,6 +3,7 @@ package com.geopera.imagery.raster;
 import com.geopera.common.error.InputErrorCodes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.gdal.gdal.Band;
 import org.gdal.gdal.Dataset;
 import org.gdal.gdal.gdal;
@@ -66,6 +67,22 @@ public final class RasterProbe {
             return new Result(describe(ds, gdalPath), null, null);
         } finally {
             ds.delete();
+        }
+    }
+
+    /**
+     * Opens a raster read-only, hands it to {@code work} and deletes it afterwards, whatever happens; a raster that
+     * cannot be opened fails the run ({@code gdal_error}, "opening the {@code what} failed").
+     */
+    public static <T> T withOpened(String gdalPath, String what, Function<Dataset, T> work) {
+        Dataset source = open(gdalPath);
+        if (source == null) {
+            throw Gdal.failure("opening the " + what + " failed");
+        }
+        try {
+            return work.apply(source);
+        } finally {
+            source.delete();
         }
     }
 
