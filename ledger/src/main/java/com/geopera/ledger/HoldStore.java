@@ -18,6 +18,10 @@ final class HoldStore {
     static final String COLUMNS =
             "job_id, org_id, amount_credits, status, posted_credits, expires_at, created_at, closed_at";
 
+    /** A hold the reaper expired, and the slice its credits go back to. */
+    record Expired(Hold hold, int slice) {
+    }
+
     Optional<Hold> find(Connection connection, String jobId) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "select " + COLUMNS + " from ledger_holds where job_id = ?")) {
@@ -30,19 +34,19 @@ final class HoldStore {
      * Expires up to {@code limit} pending holds whose TTL passed at {@code now}, oldest first. Holds another
      * transaction has locked (being settled or released right now) are skipped, not waited for.
      */
-    List<Hold> expireDue(Connection connection, Instant now, int limit) throws SQLException {
+    List<Expired> expireDue(Connection connection, Instant now, int limit) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
                 "with due as (select job_id from ledger_holds where status = 'pending' and expires_at <= ?"
                         + " order by expires_at, job_id limit ? for update skip locked)"
                         + " update ledger_holds h set status = 'expired', closed_at = ? from due"
-                        + " where h.job_id = due.job_id returning " + prefixed("h"))) {
+                        + " where h.job_id = due.job_id returning " + prefixed("h") + ", h.slice")) {
             Timestamps.set(update, 1, now);
             update.setInt(2, limit);
             Timestamps.set(update, 3, now);
-            List<Hold> expired = new ArrayList<>();
+            List<Expired> expired = new ArrayList<>();
             try (ResultSet rows = update.executeQuery()) {
                 while (rows.next()) {
-                    expired.add(read(rows));
+                    expired.add(new Expired(read(rows), rows.getInt("slice")));
                 }
             }
             return expired;

@@ -24,30 +24,42 @@ final class InvariantChecker {
             sums as (
                 select account_id, sum(debits_pending) as dp, sum(debits_posted) as dpo,
                        sum(credits_pending) as cp, sum(credits_posted) as cpo
-                from sides group by account_id)
+                from sides group by account_id),
+            slices as (
+                select account_id, sum(debits_pending) as dp, sum(debits_posted) as dpo, sum(credits_posted) as cpo
+                from ledger_account_slices group by account_id),
+            cached as (
+                select a.account_id, a.balance_cached,
+                       a.debits_pending + coalesce(l.dp, 0) as debits_pending,
+                       a.debits_posted + coalesce(l.dpo, 0) as debits_posted,
+                       a.credits_pending,
+                       a.credits_posted + coalesce(l.cpo, 0) as credits_posted
+                from ledger_accounts a left join slices l on l.account_id = a.account_id)
             select a.account_id,
                    a.debits_pending, coalesce(s.dp, 0) as journal_dp, a.debits_posted, coalesce(s.dpo, 0) as journal_dpo,
                    a.credits_pending, coalesce(s.cp, 0) as journal_cp, a.credits_posted, coalesce(s.cpo, 0) as journal_cpo
-            from ledger_accounts a left join sums s on s.account_id = a.account_id
+            from cached a left join sums s on s.account_id = a.account_id
             where a.balance_cached
               and (a.debits_pending <> coalesce(s.dp, 0) or a.debits_posted <> coalesce(s.dpo, 0)
                    or a.credits_pending <> coalesce(s.cp, 0) or a.credits_posted <> coalesce(s.cpo, 0))
             order by a.account_id""";
 
     private static final String NEGATIVE_AVAILABLE = """
-            select account_id, credits_posted - debits_posted - debits_pending as available
-            from ledger_accounts
-            where kind = 'org' and credits_posted - debits_posted - debits_pending < 0
-            order by account_id""";
+            select account_id, slice, credits_posted - debits_posted - debits_pending as available
+            from ledger_account_slices
+            where credits_posted - debits_posted - debits_pending < 0
+            order by account_id, slice""";
 
-    /** An org's pending counter must equal the sum of its pending holds. */
+    /** Each slice's pending counter must equal the sum of the pending holds taken from it. */
     private static final String PENDING_DIFFERS_FROM_HOLDS = """
-            select a.account_id, a.debits_pending, coalesce(h.held, 0) as held
-            from ledger_accounts a
-            left join (select org_id, sum(amount_credits) as held from ledger_holds
-                       where status = 'pending' group by org_id) h on h.org_id = a.org_id
-            where a.kind = 'org' and a.debits_pending <> coalesce(h.held, 0)
-            order by a.account_id""";
+            select coalesce(s.account_id, 'org:' || h.org_id) as account_id, coalesce(s.slice, h.slice) as slice,
+                   coalesce(s.debits_pending, 0) as debits_pending, coalesce(h.held, 0) as held
+            from ledger_account_slices s
+            full join (select org_id, slice, sum(amount_credits) as held from ledger_holds
+                       where status = 'pending' group by org_id, slice) h
+                   on s.account_id = 'org:' || h.org_id and s.slice = h.slice
+            where coalesce(s.debits_pending, 0) <> coalesce(h.held, 0)
+            order by 1, 2""";
 
     /**
      * Holds that lack exactly one reserve entry for their amount and org, or a closing entry exactly when
@@ -113,14 +125,15 @@ final class InvariantChecker {
              ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
                 violations.add(new Violation("negative_available", rows.getString("account_id"),
-                        "available=" + rows.getLong("available")));
+                        "slice " + rows.getInt("slice") + " available=" + rows.getLong("available")));
             }
         }
         try (PreparedStatement select = connection.prepareStatement(PENDING_DIFFERS_FROM_HOLDS);
              ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
                 violations.add(new Violation("pending_differs_from_open_holds", rows.getString("account_id"),
-                        "debits_pending=" + rows.getLong("debits_pending") + " open holds=" + rows.getLong("held")));
+                        "slice " + rows.getInt("slice") + " debits_pending=" + rows.getLong("debits_pending")
+                                + " open holds=" + rows.getLong("held")));
             }
         }
         try (PreparedStatement select = connection.prepareStatement(HOLDS_DISAGREE_WITH_JOURNAL);

@@ -11,13 +11,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
 /**
  * The credit ledger: grant, reserve (two-phase hold), settle, release, expire, balance, statement.
  *
  * <p>Every operation runs on the caller's {@link Connection} inside the caller's transaction and never
- * commits, rolls back or changes auto-commit, so a hold commits or vanishes together with the job change
+ * commits, rolls back (other than to a savepoint of its own) or changes auto-commit, so a hold commits or vanishes together with the job change
  * it pays for. Outcomes are result values; a {@link LedgerStorageException} means the database failed and
  * the transaction must be rolled back. Expects READ COMMITTED (PostgreSQL's default): the guards are
  * conditional UPDATEs that re-check the latest row version after waiting for its lock.
@@ -32,15 +33,32 @@ public final class Ledger {
      */
     private static final int MAX_CLOSE_ATTEMPTS = 3;
 
+    /** Escrow slices per org account: how many reserves of one org can commit side by side. */
+    public static final int DEFAULT_SLICES_PER_ORG = 8;
+
     private final Clock clock;
-    private final AccountStore accounts = new AccountStore();
+    private final int slicesPerOrg;
+    private final AccountStore accounts;
     private final HoldStore holds = new HoldStore();
     private final Journal journal = new Journal();
     private final Transfers transfers = new Transfers();
     private final InvariantChecker invariants = new InvariantChecker();
 
     public Ledger(Clock clock) {
+        this(clock, DEFAULT_SLICES_PER_ORG);
+    }
+
+    /**
+     * @param slicesPerOrg rows an org's credits are spread over (see {@code ledger_account_slices}); more
+     *                     lets more reserves of one org commit at once, fewer keeps small balances in one piece
+     */
+    public Ledger(Clock clock, int slicesPerOrg) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        if (slicesPerOrg < 1 || slicesPerOrg > Short.MAX_VALUE) {
+            throw new IllegalArgumentException("slicesPerOrg must be in 1.." + Short.MAX_VALUE + ", was " + slicesPerOrg);
+        }
+        this.slicesPerOrg = slicesPerOrg;
+        this.accounts = new AccountStore(new Slices(), slicesPerOrg);
     }
 
     /**
@@ -86,9 +104,21 @@ public final class Ledger {
             return new InvalidAmount(amountCredits);
         }
         Instant now = now();
+        Instant expiresAt = Timestamps.toDbPrecision(now.plus(ttl));
         try {
-            Transfers.Opened opened = transfers.open(c, orgId, jobId, amountCredits,
-                    Timestamps.toDbPrecision(now.plus(ttl)), now);
+            Transfers.Opened opened = transfers.open(c, orgId, jobId, amountCredits, expiresAt, now,
+                    new Transfers.AnySlice(ThreadLocalRandom.current().nextInt(slicesPerOrg)));
+            long available = -1;
+            if (opened.outcome() == Transfers.OpenOutcome.NOT_AVAILABLE) {
+                transfers.undoPick(c);
+                // No free slice covers it on its own: lock them all and move credits together, or learn it lacks them.
+                Slices.Consolidated consolidated = accounts.consolidate(c, orgId, amountCredits);
+                available = consolidated.available();
+                if (consolidated.slice().isPresent()) {
+                    opened = transfers.open(c, orgId, jobId, amountCredits, expiresAt, now,
+                            new Transfers.ThisSlice(consolidated.slice().get()));
+                }
+            }
             switch (opened.outcome()) {
                 case OPENED:
                     return new Reserved(opened.hold(), false);
@@ -96,7 +126,7 @@ public final class Ledger {
                     return repeatedReserve(opened.hold(), orgId, amountCredits);
                 case HELD_WITHOUT_HOLD:
                     // A concurrent reserve of the same job committed first: give back what we held, answer theirs.
-                    accounts.unhold(c, orgId, amountCredits);
+                    accounts.unhold(c, orgId, opened.slice(), amountCredits);
                     return repeatedReserve(holds.find(c, jobId).orElseThrow(), orgId, amountCredits);
                 case NOT_AVAILABLE:
                     // The job may have been reserved concurrently since the statement's snapshot: that answer wins.
@@ -104,7 +134,7 @@ public final class Ledger {
                     if (concurrent.isPresent()) {
                         return repeatedReserve(concurrent.get(), orgId, amountCredits);
                     }
-                    return new InsufficientCredits(balanceOf(c, orgId).available(), amountCredits);
+                    return new InsufficientCredits(available, amountCredits);
                 default:
                     throw new IllegalStateException("unknown reserve outcome " + opened.outcome());
             }
@@ -202,18 +232,20 @@ public final class Ledger {
         Objects.requireNonNull(now, "now");
         Instant at = Timestamps.toDbPrecision(now);
         try {
-            List<Hold> expired = holds.expireDue(c, at, MAX_HOLDS_PER_EXPIRE_CALL);
+            List<HoldStore.Expired> expired = holds.expireDue(c, at, MAX_HOLDS_PER_EXPIRE_CALL);
             if (expired.isEmpty()) {
                 return List.of();
             }
-            // One UPDATE per org, in account order, so two reapers never lock accounts in opposite orders.
-            Map<String, Long> heldByOrg = expired.stream().collect(
-                    Collectors.groupingBy(Hold::orgId, TreeMap::new, Collectors.summingLong(Hold::amount)));
-            for (Map.Entry<String, Long> org : heldByOrg.entrySet()) {
-                accounts.closeHold(c, org.getKey(), org.getValue(), 0);
+            // One UPDATE per slice, in (org, slice) order, so two reapers never lock slices in opposite orders.
+            Map<SliceOfOrg, Long> heldBySlice = expired.stream().collect(Collectors.groupingBy(
+                    e -> new SliceOfOrg(e.hold().orgId(), e.slice()), TreeMap::new,
+                    Collectors.summingLong(e -> e.hold().amount())));
+            for (Map.Entry<SliceOfOrg, Long> slice : heldBySlice.entrySet()) {
+                accounts.closeHolds(c, slice.getKey().orgId(), slice.getKey().slice(), slice.getValue(), 0);
             }
-            journal.appendExpiries(c, expired, at);
-            return expired.stream()
+            List<Hold> expiredHolds = expired.stream().map(HoldStore.Expired::hold).toList();
+            journal.appendExpiries(c, expiredHolds, at);
+            return expiredHolds.stream()
                     .sorted(Comparator.comparing(Hold::expiresAt).thenComparing(Hold::jobId))
                     .map(Hold::jobId)
                     .toList();
@@ -263,6 +295,16 @@ public final class Ledger {
             return invariants.check(c);
         } catch (SQLException e) {
             throw new LedgerStorageException("checkInvariants", e);
+        }
+    }
+
+    private record SliceOfOrg(String orgId, int slice) implements Comparable<SliceOfOrg> {
+        private static final Comparator<SliceOfOrg> ORDER =
+                Comparator.comparing(SliceOfOrg::orgId).thenComparingInt(SliceOfOrg::slice);
+
+        @Override
+        public int compareTo(SliceOfOrg other) {
+            return ORDER.compare(this, other);
         }
     }
 

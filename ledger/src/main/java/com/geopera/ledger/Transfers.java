@@ -4,13 +4,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Opens and closes holds. Each transition is ONE statement that changes the hold, the org account's
- * counters and appends the journal entry together: the org's row lock is then held only from that
- * statement to the commit, which is what bounds a hot account's throughput.
+ * Opens and closes holds. Each transition is ONE statement that changes the hold, one slice of the org
+ * account's counters and appends the journal entry together: the slice's row lock is then held only from
+ * that statement to the commit, and concurrent transitions of one org mostly lock different slices.
  */
 final class Transfers {
 
@@ -26,50 +27,80 @@ final class Transfers {
         HELD_WITHOUT_HOLD
     }
 
-    record Opened(OpenOutcome outcome, Hold hold) {
+    /** {@code slice} is where the credits were held (OPENED, HELD_WITHOUT_HOLD, EXISTING); -1 when none. */
+    record Opened(OpenOutcome outcome, Hold hold, int slice) {
+    }
+
+    /** Which slice a reserve may take: the first free one with enough, or the one it has consolidated. */
+    sealed interface SliceChoice permits AnySlice, ThisSlice {
+    }
+
+    /** Any slice with enough available that no other transaction has locked, trying {@code from} first. */
+    record AnySlice(int from) implements SliceChoice {
+    }
+
+    /** This slice, already locked by the caller's transaction. */
+    record ThisSlice(int slice) implements SliceChoice {
     }
 
     /**
-     * The account UPDATE re-checks {@code available >= amount} on the latest row version after waiting for
-     * its lock, so concurrent reserves queue up on the row and none over-reserves; the table's CHECK is the
-     * backstop. The hold insert comes after the account lock, as in every path (account, then hold).
+     * The slice is picked and locked first; its lock re-checks {@code available >= amount} on the latest row
+     * version, so concurrent reserves never over-reserve a slice, and SKIP LOCKED sends them to different
+     * slices instead of queueing them on one; the table's CHECK is the backstop. The hold insert comes after
+     * the slice lock, as in every path (slice, then hold). %3$s narrows the slice choice.
      */
     private static final String OPEN = """
             with existing as (
-                select %1$s from ledger_holds where job_id = ?),
-            account as (
-                update ledger_accounts set debits_pending = debits_pending + ?
+                select %1$s, slice from ledger_holds where job_id = ?),
+            chosen as (
+                select account_id, slice from ledger_account_slices
                 where account_id = ? and credits_posted - debits_posted - debits_pending >= ?
                   and not exists (select 1 from existing)
-                returning account_id),
+                  %3$s),
+            account as (
+                update ledger_account_slices s set debits_pending = s.debits_pending + ?
+                from chosen where s.account_id = chosen.account_id and s.slice = chosen.slice
+                returning s.slice),
             hold as (
-                insert into ledger_holds (job_id, org_id, amount_credits, status, expires_at, created_at)
-                select ?, ?, ?, 'pending', ?, ? from account
+                insert into ledger_holds (job_id, org_id, amount_credits, status, expires_at, created_at, slice)
+                select ?, ?, ?, 'pending', ?, ?, slice from account
                 on conflict (job_id) do nothing
-                returning %1$s),
+                returning %1$s, slice),
             entry as (
                 insert into ledger_journal (kind, org_id, debit_account_id, credit_account_id,
                                             pending_delta_credits, posted_credits, job_id, created_at)
                 select 'reserve', org_id, 'org:' || org_id, '%2$s', amount_credits, 0, job_id, created_at from hold)
-            select 'OPENED' as outcome, %1$s from hold
+            select 'OPENED' as outcome, %1$s, slice from hold
             union all
-            select 'EXISTING', %1$s from existing
+            select 'EXISTING', %1$s, slice from existing
             union all
-            select 'HELD_WITHOUT_HOLD', null, null, null, null, null, null, null, null from account
-            where not exists (select 1 from hold)""".formatted(HoldStore.COLUMNS, Accounts.REVENUE);
+            select 'HELD_WITHOUT_HOLD', null, null, null, null, null, null, null, null, slice from account
+            where not exists (select 1 from hold)""";
+
+    /** Savepoint the pick starts from: {@link #undoPick} rolls back to it. */
+    private static final String PICK_SAVEPOINT = "geopera_ledger_pick";
+    /**
+     * The savepoint travels in the same round trip as the pick (the driver sends both statements before one
+     * sync). On success it is left open: the caller's commit ends it, and releasing it would cost a round trip.
+     */
+    private static final String OPEN_ANY_SLICE = "savepoint " + PICK_SAVEPOINT + ";\n"
+            + OPEN.formatted(HoldStore.COLUMNS, Accounts.REVENUE,
+                    "order by slice < ?, slice limit 1 for update skip locked");
+    private static final String OPEN_THIS_SLICE = OPEN.formatted(HoldStore.COLUMNS, Accounts.REVENUE,
+            "and slice = ?");
 
     /** Closes a pending hold: %1$s = new status and posted credits, %2$s = extra condition. */
     private static final String CLOSE = """
             with closed as (
                 update ledger_holds set status = ?, posted_credits = %1$s, closed_at = ?
                 where job_id = ? and status = 'pending' %2$s
-                returning %3$s),
+                returning %3$s, slice),
             account as (
-                update ledger_accounts a
-                set debits_pending = a.debits_pending - c.amount_credits,
-                    debits_posted = a.debits_posted + c.posted_credits
-                from closed c where a.account_id = 'org:' || c.org_id
-                returning a.account_id),
+                update ledger_account_slices s
+                set debits_pending = s.debits_pending - c.amount_credits,
+                    debits_posted = s.debits_posted + c.posted_credits
+                from closed c where s.account_id = 'org:' || c.org_id and s.slice = c.slice
+                returning s.slice),
             entry as (
                 insert into ledger_journal (kind, org_id, debit_account_id, credit_account_id,
                                             pending_delta_credits, posted_credits, job_id, created_at)
@@ -83,25 +114,42 @@ final class Transfers {
     private static final String EXPIRE = CLOSE.formatted("0", "and expires_at <= ?", HoldStore.COLUMNS, Accounts.REVENUE);
 
     Opened open(Connection connection, String orgId, String jobId, long amountCredits, Instant expiresAt,
-                Instant now) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(OPEN)) {
+                Instant now, SliceChoice choice) throws SQLException {
+        String sql = choice instanceof AnySlice ? OPEN_ANY_SLICE : OPEN_THIS_SLICE;
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
             int i = 0;
             statement.setString(++i, jobId);
-            statement.setLong(++i, amountCredits);
             statement.setString(++i, Accounts.ofOrg(orgId));
+            statement.setLong(++i, amountCredits);
+            statement.setInt(++i, choice instanceof AnySlice any ? any.from() : ((ThisSlice) choice).slice());
             statement.setLong(++i, amountCredits);
             statement.setString(++i, jobId);
             statement.setString(++i, orgId);
             statement.setLong(++i, amountCredits);
             Timestamps.set(statement, ++i, expiresAt);
             Timestamps.set(statement, ++i, now);
-            try (ResultSet row = statement.executeQuery()) {
+            boolean resultFirst = statement.execute();
+            if (!resultFirst && !statement.getMoreResults()) {
+                throw new IllegalStateException("reserve statement returned no rows");
+            }
+            try (ResultSet row = statement.getResultSet()) {
                 if (!row.next()) {
-                    return new Opened(OpenOutcome.NOT_AVAILABLE, null);
+                    return new Opened(OpenOutcome.NOT_AVAILABLE, null, -1);
                 }
                 OpenOutcome outcome = OpenOutcome.valueOf(row.getString("outcome"));
-                return new Opened(outcome, outcome == OpenOutcome.HELD_WITHOUT_HOLD ? null : HoldStore.read(row));
+                Hold hold = outcome == OpenOutcome.HELD_WITHOUT_HOLD ? null : HoldStore.read(row);
+                return new Opened(outcome, hold, row.getInt("slice"));
             }
+        }
+    }
+
+    /**
+     * Undoes a pick of {@link AnySlice} that found nothing: a slice it locked and then found drained by a
+     * concurrent commit stays locked otherwise, out of slice order, and could deadlock a later lock-all.
+     */
+    void undoPick(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("rollback to savepoint " + PICK_SAVEPOINT);
         }
     }
 

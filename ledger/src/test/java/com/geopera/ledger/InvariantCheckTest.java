@@ -60,7 +60,8 @@ class InvariantCheckTest {
 
     @Test
     void a_cached_balance_that_disagrees_with_the_journal_is_reported() throws Exception {
-        assertTampering("update ledger_accounts set credits_posted = credits_posted + 5 where org_id = 'org_a'",
+        assertTampering("update ledger_account_slices set credits_posted = credits_posted + 5"
+                        + " where account_id = 'org:org_a' and slice = 0",
                 "cached_balance_differs_from_journal", "org:org_a");
     }
 

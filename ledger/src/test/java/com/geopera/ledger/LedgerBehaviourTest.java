@@ -162,9 +162,10 @@ class LedgerBehaviourTest {
             Tx.commit(c, x -> ledger.grant(x, org, 10, job("grant")));
             try (Statement sql = c.createStatement()) {
                 assertThatThrownBy(() -> sql.executeUpdate(
-                        "update ledger_accounts set debits_pending = 11 where org_id = '" + org + "'"))
+                        "update ledger_account_slices set debits_pending = credits_posted + 1"
+                                + " where account_id = 'org:" + org + "' and slice = 0"))
                         .isInstanceOf(SQLException.class)
-                        .hasMessageContaining("ledger_accounts_available_never_negative");
+                        .hasMessageContaining("ledger_account_slices_available_never_negative");
             }
             c.rollback();
             assertThat(ledger.balance(c, org)).isEqualTo(new Balance(10, 0, 10));

@@ -29,6 +29,28 @@ public final class TestDatabase implements AutoCloseable {
 
     /** Creates the database and migrates it. */
     public static TestDatabase create() {
+        TestDatabase database = createEmpty();
+        database.migrateTo(null);
+        return database;
+    }
+
+    /** Creates the database with the migrations up to and including {@code version} only. */
+    static TestDatabase createAt(String version) {
+        TestDatabase database = createEmpty();
+        database.migrateTo(version);
+        return database;
+    }
+
+    /** Applies the migrations up to {@code version}, or all of them when it is null. */
+    void migrateTo(String version) {
+        var configuration = Flyway.configure().dataSource(url, null, null).locations(MIGRATIONS);
+        if (version != null) {
+            configuration.target(version);
+        }
+        configuration.load().migrate();
+    }
+
+    private static TestDatabase createEmpty() {
         String adminUrl = adminUrl();
         String name = "gp_test_" + UUID.randomUUID().toString().replace("-", "")
                 .substring(0, RANDOM_NAME_CHARS).toLowerCase(Locale.ROOT);
@@ -37,9 +59,7 @@ public final class TestDatabase implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("PostgreSQL at " + adminUrl + " is required for ledger tests", e);
         }
-        TestDatabase database = new TestDatabase(adminUrl, name);
-        Flyway.configure().dataSource(database.url, null, null).locations(MIGRATIONS).load().migrate();
-        return database;
+        return new TestDatabase(adminUrl, name);
     }
 
     static String adminUrl() {

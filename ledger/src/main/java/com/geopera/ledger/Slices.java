@@ -1,0 +1,161 @@
+package com.geopera.ledger;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An org account's counters, kept in escrow slices ({@code ledger_account_slices}): each slice is a row with
+ * its own counters and its own {@code available >= 0} check, so transactions that reserve on different slices
+ * never wait for each other's commit. Everything that needs more than one slice locks them all, in slice
+ * order, in one statement.
+ */
+final class Slices {
+
+    /** What one slice holds. */
+    record Slice(int slice, long debitsPending, long debitsPosted, long creditsPosted) {
+        long available() {
+            return creditsPosted - debitsPosted - debitsPending;
+        }
+    }
+
+    /** The org's slices after locking them all: which one now covers the reserve, or how little there is. */
+    record Consolidated(Optional<Integer> slice, long available) {
+    }
+
+    private static final String LOCK_ALL = """
+            select slice, debits_pending, debits_posted, credits_posted from ledger_account_slices
+            where account_id = ? order by slice for update""";
+
+    /** Adds slices 0..count-1 the account does not have yet. */
+    void ensure(Connection connection, String accountId, int count) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                insert into ledger_account_slices (account_id, slice)
+                select ?, generate_series(0, ? - 1)
+                on conflict (account_id, slice) do nothing""")) {
+            insert.setString(1, accountId);
+            insert.setInt(2, count);
+            insert.executeUpdate();
+        }
+    }
+
+    /** Spreads granted credits evenly over the account's slices (the first ones get the remainder). */
+    void addGrant(Connection connection, String accountId, long credits) throws SQLException {
+        List<Slice> slices = lockAll(connection, accountId);
+        if (slices.isEmpty()) {
+            throw new IllegalStateException("ledger account " + accountId + " has no slices");
+        }
+        long[] added = new long[slices.size()];
+        for (int i = 0; i < added.length; i++) {
+            added[i] = credits / added.length + (i < credits % added.length ? 1 : 0);
+        }
+        setCreditsPosted(connection, accountId, slices, added, true);
+    }
+
+    /**
+     * Locks every slice of the account and, if together they have {@code amountCredits} available, moves
+     * available credits between them so that one slice covers the reserve and the rest sits in as many
+     * slices as can each cover another reserve of that size (so the next reserves find a slice again).
+     * Sums never change: this is bookkeeping inside one account, not a journal movement.
+     */
+    Consolidated consolidate(Connection connection, String accountId, long amountCredits) throws SQLException {
+        List<Slice> slices = lockAll(connection, accountId);
+        long total = slices.stream().mapToLong(Slice::available).sum();
+        if (slices.isEmpty() || total < amountCredits) {
+            return new Consolidated(Optional.empty(), Math.max(total, 0));
+        }
+        Slice target = slices.get(0);
+        for (Slice slice : slices) {
+            if (slice.available() > target.available()) {
+                target = slice;
+            }
+        }
+        long rest = total - amountCredits;
+        int shares = (int) Math.max(1, Math.min(slices.size(), rest / amountCredits));
+        // The target takes the reserve and the first share; shares go to the slices that follow it.
+        long[] available = new long[slices.size()];
+        int targetIndex = slices.indexOf(target);
+        for (int k = 0; k < shares; k++) {
+            available[(targetIndex + k) % slices.size()] = rest / shares + (k < rest % shares ? 1 : 0);
+        }
+        available[targetIndex] += amountCredits;
+        long[] creditsPosted = new long[slices.size()];
+        for (int i = 0; i < creditsPosted.length; i++) {
+            Slice slice = slices.get(i);
+            creditsPosted[i] = slice.debitsPosted() + slice.debitsPending() + available[i];
+        }
+        setCreditsPosted(connection, accountId, slices, creditsPosted, false);
+        return new Consolidated(Optional.of(target.slice()), total);
+    }
+
+    /** Changes one slice's counters (the row lock lasts until the caller's transaction ends). */
+    void add(Connection connection, String accountId, int slice, long debitsPendingDelta, long debitsPostedDelta)
+            throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("""
+                update ledger_account_slices
+                set debits_pending = debits_pending + ?, debits_posted = debits_posted + ?
+                where account_id = ? and slice = ?""")) {
+            update.setLong(1, debitsPendingDelta);
+            update.setLong(2, debitsPostedDelta);
+            update.setString(3, accountId);
+            update.setInt(4, slice);
+            if (update.executeUpdate() != 1) {
+                throw new IllegalStateException("ledger account " + accountId + " has no slice " + slice);
+            }
+        }
+    }
+
+    /** The account's counters summed over its slices; empty if it has none. */
+    Optional<Balance> balance(Connection connection, String accountId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("""
+                select count(*), coalesce(sum(debits_pending), 0), coalesce(sum(debits_posted), 0),
+                       coalesce(sum(credits_posted), 0)
+                from ledger_account_slices where account_id = ?""")) {
+            select.setString(1, accountId);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                if (row.getLong(1) == 0) {
+                    return Optional.empty();
+                }
+                return Optional.of(Balance.fromCounters(row.getLong(2), row.getLong(3), row.getLong(4)));
+            }
+        }
+    }
+
+    private List<Slice> lockAll(Connection connection, String accountId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(LOCK_ALL)) {
+            select.setString(1, accountId);
+            List<Slice> slices = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    slices.add(new Slice(rows.getInt(1), rows.getLong(2), rows.getLong(3), rows.getLong(4)));
+                }
+            }
+            return slices;
+        }
+    }
+
+    /** Sets (or, with {@code add}, adds to) each slice's credits_posted in one statement. */
+    private void setCreditsPosted(Connection connection, String accountId, List<Slice> slices, long[] values,
+                                  boolean add) throws SQLException {
+        Integer[] numbers = slices.stream().map(Slice::slice).toArray(Integer[]::new);
+        Long[] amounts = new Long[values.length];
+        for (int i = 0; i < values.length; i++) {
+            amounts[i] = values[i];
+        }
+        try (PreparedStatement update = connection.prepareStatement("""
+                update ledger_account_slices s
+                set credits_posted = %s v.credits
+                from unnest(?::int[], ?::bigint[]) as v (slice, credits)
+                where s.account_id = ? and s.slice = v.slice""".formatted(add ? "s.credits_posted +" : ""))) {
+            update.setArray(1, connection.createArrayOf("int4", numbers));
+            update.setArray(2, connection.createArrayOf("int8", amounts));
+            update.setString(3, accountId);
+            update.executeUpdate();
+        }
+    }
+}
