@@ -13,8 +13,10 @@ STARTED_FILE="$RUN_DIR/local-stack.started"   # infrastructure that `up` started
 API_JAR="$GEOPERA_ROOT/api/target/quarkus-app/quarkus-run.jar"
 WORKER_JAR="$GEOPERA_ROOT/worker/target/quarkus-app/quarkus-run.jar"
 GEOPERA_URL="http://127.0.0.1:$API_PORT"
-# Heap sizes; GDAL's own cache lives outside the Java heap.
-API_JAVA_OPTS="${GEOPERA_API_JAVA_OPTS:--Xmx768m}"
+# Heap sizes; GDAL's own cache lives outside the Java heap. The api: a fixed heap, half of it young, and the
+# parallel collector: its request garbage dies young, so collections are rare and short (docs/BENCHMARKS.md, API).
+# api/bench/run starts the api with these flags too.
+API_JAVA_OPTS="${GEOPERA_API_JAVA_OPTS:--Xms768m -Xmx768m -Xmn384m -XX:+UseParallelGC}"
 WORKER_JAVA_OPTS="${GEOPERA_WORKER_JAVA_OPTS:--Xmx1g}"
 HEALTH_TIMEOUT_SECONDS="${GEOPERA_HEALTH_TIMEOUT_SECONDS:-180}"
 

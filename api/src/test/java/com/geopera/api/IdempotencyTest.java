@@ -2,6 +2,7 @@ package com.geopera.api;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.geopera.common.json.Json;
 import io.agroal.api.AgroalDataSource;
@@ -12,12 +13,21 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /** Idempotency-Key on spend operations, per org. */
@@ -87,6 +97,80 @@ class IdempotencyTest {
         assertThat(inFlight.statusCode()).isEqualTo(409);
         assertThat(inFlight.<String>path("code")).isEqualTo("idempotency_key_in_flight");
         assertThat(org.call("processing.jobs.list", Map.of()).<Integer>path("total")).isZero();
+    }
+
+    /**
+     * Two requests with one key really overlap: the test holds the workspace row, so the first request (its in-flight
+     * record already committed) waits inside its transaction at the job insert's foreign-key check; the second arrives
+     * meanwhile. Nothing in the api knows about the test.
+     */
+    @Test
+    void two_concurrent_requests_with_one_key_run_once_and_the_second_is_refused_while_the_first_runs()
+            throws Exception {
+        Fixture org = Fixture.org(100_000);
+        String body = json(org.clipBody());
+        ExecutorService client = Executors.newSingleThreadExecutor();
+        Future<Response> first;
+        try (Connection holder = database(); Connection observer = database()) {
+            holder.setAutoCommit(false);
+            try (PreparedStatement s = holder.prepareStatement(
+                    "SELECT 1 FROM workspaces WHERE workspace_id = ? FOR UPDATE")) {
+                s.setString(1, org.workspaceId);
+                s.executeQuery().close();
+            }
+            first = client.submit(() -> spend(org, "processing.execute", "k-6", body));
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> blockedBy(observer, holder));
+
+            Response second = spend(org, "processing.execute", "k-6", body);
+            assertThat(second.statusCode()).isEqualTo(409);
+            assertThat(second.contentType()).startsWith("application/problem+json");
+            assertThat(second.<String>path("code")).isEqualTo("idempotency_key_in_flight");
+            assertThat(first.isDone()).as("the first request still runs").isFalse();
+            holder.rollback();
+        } finally {
+            client.shutdown();
+        }
+        Response firstAnswer = first.get(30, TimeUnit.SECONDS);
+        assertThat(firstAnswer.statusCode()).as(firstAnswer.asString()).isEqualTo(201);
+        Response replay = spend(org, "processing.execute", "k-6", body);
+        assertThat(replay.statusCode()).isEqualTo(201);
+        assertThat(replay.header("Idempotency-Replayed")).isEqualTo("true");
+        assertThat(replay.asString()).isEqualTo(firstAnswer.asString());
+
+        Response jobs = org.call("processing.jobs.list", Map.of());
+        assertThat(jobs.<Integer>path("total")).as("jobs").isEqualTo(1);
+        Response balance = Fixture.admin("admin.credits.balance", Map.of("org_id", org.orgId));
+        assertThat(balance.<Integer>path("pending")).as("one hold, the job's")
+                .isEqualTo(firstAnswer.<Integer>path("billing.reserved_credits"));
+        assertThat(balance.<Boolean>path("invariants_ok")).isTrue();
+    }
+
+    /** A connection of its own to the test database, outside the api's pool and transactions. */
+    private static Connection database() throws Exception {
+        Config config = ConfigProvider.getConfig();
+        Properties credentials = new Properties();
+        config.getOptionalValue("quarkus.datasource.username", String.class).ifPresent(u -> credentials.put("user", u));
+        config.getOptionalValue("quarkus.datasource.password", String.class)
+                .ifPresent(p -> credentials.put("password", p));
+        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class), credentials);
+    }
+
+    /** True once some session waits for a lock that {@code holder} holds. */
+    private static boolean blockedBy(Connection observer, Connection holder) throws Exception {
+        int holderPid;
+        try (Statement s = holder.createStatement(); ResultSet r = s.executeQuery("SELECT pg_backend_pid()")) {
+            r.next();
+            holderPid = r.getInt(1);
+        }
+        try (PreparedStatement s = observer.prepareStatement(
+                "SELECT count(*) FROM pg_stat_activity WHERE ? = ANY (pg_blocking_pids(pid))")) {
+            s.setInt(1, holderPid);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getInt(1) > 0;
+            }
+        }
     }
 
     @Test

@@ -2,14 +2,10 @@ package com.geopera.api;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.geopera.api.messaging.KafkaClients;
-import com.geopera.api.messaging.OutboxRelay;
 import com.geopera.api.service.Reaper;
-import com.geopera.api.store.OutboxStore;
 import com.geopera.common.json.Json;
 import com.geopera.common.messaging.CloudEventHeaders;
 import com.geopera.common.messaging.JobError;
@@ -28,19 +24,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.Producer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** A job's life through the real broker: dispatch commands out, worker events in, reaper, outbox under outage. */
+/** A job's life through the real broker: dispatch commands out, worker events in, reaper (outage: BrokerOutageTest). */
 @QuarkusTest
 class JobLifecycleTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    @Inject
-    OutboxRelay relay;
-    @Inject
-    OutboxStore outbox;
     @Inject
     Reaper reaper;
     @Inject
@@ -49,7 +40,6 @@ class JobLifecycleTest {
     @AfterEach
     void restore() {
         clock.reset();
-        relay.resume();
     }
 
     private static JobEvent event(String jobId, int attempt, JobEventType type, Integer progress,
@@ -275,25 +265,4 @@ class JobLifecycleTest {
         assertThat(Fixture.admin("admin.credits.balance", Map.of("org_id", org.orgId)).<Integer>path("available"))
                 .isEqualTo(100_000);
     }
-
-    /**
-     * The relay is paused (as during an outage) and one round is run against a broker address where nothing
-     * listens: it fails, the command stays in the outbox. When the relay runs again against the real broker, the
-     * command arrives.
-     */
-    @Test
-    void a_dispatch_written_while_the_broker_is_down_is_published_once_it_is_back() {
-        relay.pause();
-        Fixture org = Fixture.org(100_000);
-        String jobId = org.call("processing.execute", org.clipBody()).path("job_id");
-        try (Producer<String, String> deadBroker = KafkaClients.producer("127.0.0.1:1")) {
-            assertThatThrownBy(() -> relay.relayOnce(deadBroker)).isNotNull();
-        }
-        assertThat(outbox.unsentFor(jobId)).isEqualTo(1);
-        assertThat(org.call("processing.job.get", Map.of("job_id", jobId)).<String>path("status")).isEqualTo("queued");
-        relay.resume();
-        dispatchOf(jobId, 1);
-        await().atMost(WAIT).until(() -> outbox.unsentFor(jobId) == 0);
-    }
-
 }

@@ -33,7 +33,7 @@ public class RealServers implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         adminUrl = env("GEOPERA_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
-        kafka = env("GEOPERA_TEST_KAFKA", "127.0.0.1:19092");
+        kafka = kafkaBootstrap();
         String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 10).toLowerCase(Locale.ROOT);
         database = "gp_test_" + suffix;
         prefix = "gptest" + suffix;
@@ -52,8 +52,7 @@ public class RealServers implements QuarkusTestResourceLifecycleManager {
             throw new IllegalStateException("Kafka at " + kafka + " is unreachable (deploy/infra/kafka start --port 19092): "
                     + e.getMessage(), e);
         }
-        Path repo = Path.of(System.getProperty("geopera.repo.root", "..")).toAbsolutePath().normalize();
-        samples = repo.resolve(".geopera/samples");
+        samples = repoRoot().resolve(".geopera/samples");
         try {
             storageRoot = Files.createTempDirectory("gp-api-storage-");
         } catch (java.io.IOException e) {
@@ -70,6 +69,16 @@ public class RealServers implements QuarkusTestResourceLifecycleManager {
         // Tests run reaper passes themselves, at times they choose.
         config.put("geopera.reaper.interval", "1h");
         return config;
+    }
+
+    /** The broker this run uses: the shared test broker; {@link PrivateBroker} starts one of its own. */
+    protected String kafkaBootstrap() {
+        return env("GEOPERA_TEST_KAFKA", "127.0.0.1:19092");
+    }
+
+    /** The repository root (deploy scripts, samples). */
+    static Path repoRoot() {
+        return Path.of(System.getProperty("geopera.repo.root", "..")).toAbsolutePath().normalize();
     }
 
     private String databaseUrl() {
