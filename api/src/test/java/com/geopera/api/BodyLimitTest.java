@@ -203,4 +203,20 @@ class BodyLimitTest {
         assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
         assertThat(Json.mapper().readTree(read.body()).path("job_id").asText()).isEqualTo(jobId);
     }
+
+    @Test
+    void bodies_sent_over_http2_reach_the_operation_and_a_declared_huge_one_is_refused() throws Exception {
+        HttpClient http2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        Fixture org = Fixture.org(100_000);
+        String body = Json.mapper().writeValueAsString(org.clipBody());
+        // the first request upgrades the connection (h2c); later ones run as HTTP/2 streams
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> created = http2.send(post("processing.create", org.apiKey)
+                    .POST(BodyPublishers.ofString(body)).build(), BodyHandlers.ofString());
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        }
+        HttpResponse<String> huge = http2.send(post("processing.create", org.apiKey)
+                .POST(BodyPublishers.ofString("x".repeat(2 * 1024 * 1024))).build(), BodyHandlers.ofString());
+        assertPayloadTooLarge(huge);
+    }
 }

@@ -9,5 +9,12 @@ public enum Admission {
     /** A CANCEL for the job arrived earlier: CANCELLED was reported instead of running it. */
     CANCELLED_BEFORE_START,
     /** The worker is shutting down: the record stays uncommitted so another worker gets it. */
-    REFUSED
+    REFUSED,
+    /** Its partition went to another worker while it waited for a slot: not run here, not acked (the new owner runs it). */
+    REVOKED;
+
+    /** Whether the dispatch record is acked (and may be committed) after this outcome. */
+    public boolean acknowledges() {
+        return this == STARTED || this == DUPLICATE || this == CANCELLED_BEFORE_START;
+    }
 }

@@ -114,9 +114,10 @@ public final class LocalStack implements AutoCloseable {
 
     /**
      * Waits until the workers' consumer group is stable with {@code members} members, each holding partitions.
-     * Workers join one after another; a rebalance in the middle of a test moves records whose offsets were not
-     * committed yet, and an attempt may then run twice (at-least-once; the api counts it once). Tests about
-     * sharing work start from a settled group so that what they count is the steady state.
+     * Workers join one after another; a rebalance moves partitions (without running an attempt twice, see
+     * docs/WORKER.md), and records queued behind a worker that is about to lose its partitions wait for the
+     * rebalance to end. Tests start from a settled group so that the work spreads over all workers from the first
+     * job on ({@code WorkerRebalanceIT} covers the rebalance itself).
      */
     public void awaitWorkerGroupStable(int members, java.time.Duration within) {
         String group = topics.prefix() + "-workers";

@@ -3,6 +3,7 @@ package com.geopera.worker.service;
 import com.geopera.common.messaging.DispatchJob;
 import com.geopera.common.messaging.JobEvent;
 import com.geopera.worker.Admission;
+import com.geopera.worker.HeldDispatch;
 import com.geopera.worker.JobEventSink;
 import com.geopera.worker.RunningJob;
 import com.geopera.worker.StopReason;
@@ -60,9 +61,24 @@ public class JobLauncher {
         });
     }
 
-    /** Waits for a free slot, then starts the attempt; the stage says what became of the command. */
-    public CompletionStage<Admission> admit(DispatchJob job) {
-        return slots.acquire().thenCompose(slot -> start(job));
+    /**
+     * Waits for a free slot, then starts the attempt; the stage says what became of the command. If the record is
+     * revoked while it waits ({@link HeldDispatch#revokeIfWaiting()}), it gives up its place and ends
+     * {@link Admission#REVOKED} without having reported anything.
+     */
+    public CompletionStage<Admission> admit(DispatchJob job, HeldDispatch record) {
+        CompletableFuture<Boolean> slot = slots.acquire();
+        record.whenRevoked(() -> slots.cancel(slot));
+        return slot.thenCompose(granted -> {
+            if (!granted) {
+                return CompletableFuture.completedFuture(Admission.REVOKED);
+            }
+            if (!record.start()) { // revoked while the slot was being handed over
+                slots.release();
+                return CompletableFuture.completedFuture(Admission.REVOKED);
+            }
+            return start(job);
+        });
     }
 
     private CompletionStage<Admission> start(DispatchJob job) {

@@ -9,7 +9,10 @@ import io.quarkus.runtime.Startup;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 
-/** Prometheus metrics of the worker: running jobs, outcomes, dead-lettered commands, run durations. */
+/**
+ * Prometheus metrics of the worker: running jobs, outcomes, dead-lettered commands, commands handed to another
+ * worker on a rebalance, run durations.
+ */
 @Startup
 @Singleton
 public class WorkerMetrics {
@@ -17,6 +20,7 @@ public class WorkerMetrics {
     private final Counter failed;
     private final Counter cancelled;
     private final Counter deadLettered;
+    private final Counter revoked;
     private final Timer runDuration;
 
     public WorkerMetrics(MeterRegistry registry, RunningJobs runningJobs) {
@@ -27,6 +31,9 @@ public class WorkerMetrics {
         cancelled = outcome(registry, "cancelled");
         deadLettered = Counter.builder("geopera.worker.dispatch.dead.lettered")
                 .description("Dispatch records sent to a dead-letter topic").register(registry);
+        revoked = Counter.builder("geopera.worker.dispatch.revoked")
+                .description("Dispatch records not run here because their partition moved to another worker before "
+                        + "they started").register(registry);
         runDuration = Timer.builder("geopera.worker.job.duration")
                 .description("Wall time of job attempts on this worker").register(registry);
     }
@@ -52,5 +59,9 @@ public class WorkerMetrics {
 
     public void deadLettered() {
         deadLettered.increment();
+    }
+
+    public void revoked(int records) {
+        revoked.increment(records);
     }
 }

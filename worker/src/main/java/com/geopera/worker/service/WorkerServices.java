@@ -53,6 +53,12 @@ public class WorkerServices {
 
     @Produces
     @Singleton
+    DispatchPartitions dispatchPartitions() {
+        return new DispatchPartitions();
+    }
+
+    @Produces
+    @Singleton
     DispatchValidator dispatchValidator(TopicsConfig topics, ImageryEngine engine) {
         return new DispatchValidator(Json.mapper(), topics.topics(), engine::process);
     }

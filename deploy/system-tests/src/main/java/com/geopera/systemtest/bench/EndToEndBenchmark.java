@@ -26,23 +26,33 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /**
  * End-to-end benchmark of the packaged system on this machine, for 1, 2 and 3 workers:
  * <ol>
- *   <li>bare Kafka round trip (produce with acks=all → consumed), one record at a time;</li>
- *   <li>dispatch latency on a quiet stack: execute accepted (HTTP 201 received) → STARTED (worker's
- *       {@code occurred_at}), jobs sent one by one, 100 ms apart;</li>
+ *   <li>warm-up (GDAL's first run in each worker JVM costs ~1 s), then worker RSS when idle;</li>
  *   <li>a burst of N small clip jobs (elev.tif, a 0.2°×0.2° AOI) from several client threads: jobs/s from the
- *       first execute to the last COMPLETED, and accepted → STARTED under that load (mostly queueing);</li>
- *   <li>worker RSS when idle (after warm-up) and its peak during the burst.</li>
+ *       first execute to the last COMPLETED, accepted → STARTED under that load (mostly queueing), and the peak
+ *       worker RSS;</li>
+ *   <li>dispatch latency on the quiet, warmed-up stack: execute accepted (HTTP 201 received) → STARTED (worker's
+ *       {@code occurred_at}), jobs sent one by one, {@value #QUIET_PERIOD_MS} ms apart; between two jobs, once the
+ *       previous one has finished, one sample of the bare Kafka round trip ({@link KafkaRoundTrip}), so that the
+ *       baseline and the job path are measured at the same moments and in the same state of the machine. A
+ *       consumer of the dispatch topic also notes when each job's command becomes visible on Kafka, which splits
+ *       the path into api → Kafka and Kafka → worker (diagnostic).</li>
  * </ol>
  * Usage: {@code deploy/system-tests/bench/run [--workers 1,2,3] [--jobs 1000] [--quiet-jobs 100] [--threads 8]}.
  */
 public final class EndToEndBenchmark {
     private static final String AOI =
             "{\"type\":\"Polygon\",\"coordinates\":[[[6.0,49.6],[6.2,49.6],[6.2,49.8],[6.0,49.8],[6.0,49.6]]]}";
-    private static final int RTT_SAMPLES = 200;
+    /** Round trips taken (and thrown away) before the baseline's samples: connections, metadata, JIT. */
+    private static final int RTT_WARM_UP = 300;
+    /** Time between two quiet jobs; the round-trip sample sits in the second part, after the job has finished. */
+    private static final long QUIET_PERIOD_MS = 150;
+    private static final long RTT_SAMPLE_AT_MS = 110;
 
     private final Map<String, Instant> started = new ConcurrentHashMap<>();
     private final Map<String, Instant> ended = new ConcurrentHashMap<>();
     private final Map<String, String> endType = new ConcurrentHashMap<>();
+    /** When the bench's own consumer of the clip dispatch topic saw each job's command. */
+    private final Map<String, Instant> onKafka = new ConcurrentHashMap<>();
 
     public static void main(String[] args) throws Exception {
         List<Integer> workerCounts = List.of(1, 2, 3);
@@ -65,8 +75,9 @@ public final class EndToEndBenchmark {
             System.out.println(rows.get(rows.size() - 1));
         }
         String table = "| workers | burst jobs | jobs/s | submit jobs/s | Kafka RTT p50 / p99 ms | quiet accepted→running "
-                + "p50 / p99 ms | ratio p50 / p99 | burst accepted→running p50 / p99 ms | worker RSS idle / peak MiB |"
-                + "\n|---|---|---|---|---|---|---|---|---|\n" + String.join("\n", rows) + "\n";
+                + "p50 / p99 ms | ratio p50 / p99 | accepted→on Kafka p50 ms | burst accepted→running p50 / p99 ms "
+                + "| worker RSS idle / peak MiB | load avg before → after |"
+                + "\n|---|---|---|---|---|---|---|---|---|---|---|\n" + String.join("\n", rows) + "\n";
         System.out.println(table);
         Path out = Path.of(System.getProperty("geopera.repo.root", "."))
                 .resolve("deploy/system-tests/target/bench-results.md");
@@ -78,27 +89,18 @@ public final class EndToEndBenchmark {
 
     private String run(int workers, int jobs, int quietJobs, int threads) throws Exception {
         System.out.printf("== %d worker(s): starting the stack%n", workers);
+        String loadBefore = loadAverage();
         try (LocalStack stack = LocalStack.start(StackOptions.workers(workers).withCredits(1_000_000_000L))) {
             Thread events = followEvents(stack);
+            Thread dispatches = followDispatches(stack);
             ApiClient client = stack.client();
 
-            List<Double> rtt = KafkaRoundTrip.measure(stack.kafkaBootstrap(), stack.topics().prefix() + ".bench.rtt",
-                    RTT_SAMPLES);
-
-            // Warm-up (GDAL's first run in each worker JVM costs ~1 s), then quiet dispatch latency.
+            // Warm-up: GDAL's first run in each worker JVM costs ~1 s.
             Map<String, Instant> warmUp = new ConcurrentHashMap<>();
             for (int i = 0; i < workers * 4; i++) {
                 warmUp.put(execute(client, stack), Instant.now());
             }
             awaitEnded(warmUp.keySet(), Duration.ofMinutes(5));
-            Map<String, Instant> quietAccepted = new ConcurrentHashMap<>();
-            for (int i = 0; i < quietJobs; i++) {
-                String id = execute(client, stack);
-                quietAccepted.put(id, Instant.now());
-                Thread.sleep(100);
-            }
-            awaitEnded(quietAccepted.keySet(), Duration.ofMinutes(5));
-            List<Double> quiet = latencies(quietAccepted);
 
             List<Long> pids = new ArrayList<>();
             for (int i = 1; i <= workers; i++) {
@@ -131,16 +133,56 @@ public final class EndToEndBenchmark {
                     .count();
             double seconds = Duration.between(first, last).toMillis() / 1000.0;
             double submitSeconds = Duration.between(first, lastAccepted).toMillis() / 1000.0;
-            List<Double> burst = latencies(burstAccepted);
+            List<Double> burst = latencies(burstAccepted, started);
+
+            System.out.printf("== %d worker(s): quiet dispatch latency and Kafka round trips%n", workers);
+            Thread.sleep(2000);
+            Map<String, Instant> quietAccepted = new ConcurrentHashMap<>();
+            List<Double> rtt = new ArrayList<>();
+            try (KafkaRoundTrip roundTrip = new KafkaRoundTrip(stack.kafkaBootstrap(),
+                    stack.topics().prefix() + ".bench.rtt")) {
+                for (int i = 0; i < RTT_WARM_UP; i++) {
+                    roundTrip.sample();
+                }
+                for (int i = 0; i < quietJobs; i++) {
+                    long cycleStart = System.nanoTime();
+                    String id = execute(client, stack);
+                    quietAccepted.put(id, Instant.now());
+                    sleepUntil(cycleStart, RTT_SAMPLE_AT_MS);
+                    rtt.add(roundTrip.sample());
+                    sleepUntil(cycleStart, QUIET_PERIOD_MS);
+                }
+            }
+            awaitEnded(quietAccepted.keySet(), Duration.ofMinutes(5));
+            List<Double> quiet = latencies(quietAccepted, started);
+            List<Double> toKafka = latencies(quietAccepted, onKafka);
             events.interrupt();
+            dispatches.interrupt();
             double rtt50 = Percentiles.of(rtt, 50);
             double rtt99 = Percentiles.of(rtt, 99);
             double q50 = Percentiles.of(quiet, 50);
             double q99 = Percentiles.of(quiet, 99);
-            return String.format("| %d | %d (%d not completed) | %.1f | %.1f | %.1f / %.1f | %.0f / %.0f | %.1f× / %.1f× "
-                            + "| %.0f / %.0f | %d / %d |", workers, jobs, failures, jobs / seconds,
+            return String.format("| %d | %d (%d not completed) | %.1f | %.1f | %.2f / %.2f | %.2f / %.2f | %.1f× / %.1f× "
+                            + "| %.2f | %.0f / %.0f | %d / %d | %s → %s |", workers, jobs, failures, jobs / seconds,
                     jobs / submitSeconds, rtt50, rtt99, q50, q99, q50 / rtt50, q99 / rtt99,
-                    Percentiles.of(burst, 50), Percentiles.of(burst, 99), idleKib / 1024, peakKib / 1024);
+                    Percentiles.of(toKafka, 50), Percentiles.of(burst, 50), Percentiles.of(burst, 99),
+                    idleKib / 1024, peakKib / 1024, loadBefore, loadAverage());
+        }
+    }
+
+    private static void sleepUntil(long startNanos, long offsetMillis) throws InterruptedException {
+        long left = startNanos + offsetMillis * 1_000_000 - System.nanoTime();
+        if (left > 0) {
+            Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
+        }
+    }
+
+    /** The 1-minute load average of the machine (what else was running shows here). */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (java.io.IOException e) {
+            return "?";
         }
     }
 
@@ -155,12 +197,12 @@ public final class EndToEndBenchmark {
         }
     }
 
-    private List<Double> latencies(Map<String, Instant> accepted) {
+    private static List<Double> latencies(Map<String, Instant> accepted, Map<String, Instant> reached) {
         List<Double> millis = new ArrayList<>();
         accepted.forEach((id, at) -> {
-            Instant start = started.get(id);
-            if (start != null) {
-                millis.add(Duration.between(at, start).toNanos() / 1e6);
+            Instant then = reached.get(id);
+            if (then != null) {
+                millis.add(Duration.between(at, then).toNanos() / 1e6);
             }
         });
         return millis;
@@ -175,6 +217,37 @@ public final class EndToEndBenchmark {
             }
             Thread.sleep(100);
         }
+    }
+
+    /** Notes when each job's dispatch command can be read from Kafka (a consumer set up like the baseline's). */
+    private Thread followDispatches(LocalStack stack) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new StringDeserializer());
+        String topic = stack.topics().dispatch("clip");
+        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                .map(p -> new TopicPartition(topic, p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        Thread thread = new Thread(() -> {
+            try (consumer) {
+                while (!Thread.currentThread().isInterrupted()) {
+                    consumer.poll(Duration.ofMillis(50)).forEach(record -> {
+                        Instant now = Instant.now();
+                        if (record.key() != null) {
+                            onKafka.putIfAbsent(record.key(), now);
+                        }
+                    });
+                }
+            } catch (org.apache.kafka.common.errors.InterruptException e) {
+                // stopping
+            }
+        }, "bench-dispatches");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
     }
 
     private Thread followEvents(LocalStack stack) {
