@@ -4,6 +4,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -57,10 +61,24 @@ final class AccountStore {
         slices.add(connection, Accounts.ofOrg(orgId), slice, -amountCredits, 0);
     }
 
-    /** Closes holds of one slice: removes {@code heldCredits} from pending and charges {@code postedCredits}. */
-    void closeHolds(Connection connection, String orgId, int slice, long heldCredits, long postedCredits)
-            throws SQLException {
-        slices.add(connection, Accounts.ofOrg(orgId), slice, -heldCredits, postedCredits);
+    /**
+     * Takes closed holds out of their slices' pending counters and charges what each posted: one change per
+     * slice, all slices locked in one order (see {@link Slices#addAll}).
+     */
+    void closeHolds(Connection connection, List<HoldStore.InSlice> closed) throws SQLException {
+        Map<SliceKey, long[]> bySlice = new LinkedHashMap<>();
+        for (HoldStore.InSlice each : closed) {
+            long[] deltas = bySlice.computeIfAbsent(
+                    new SliceKey(Accounts.ofOrg(each.hold().orgId()), each.slice()), key -> new long[2]);
+            deltas[0] -= each.hold().amount();
+            deltas[1] += each.hold().postedAmount();
+        }
+        List<Slices.Change> changes = new ArrayList<>();
+        bySlice.forEach((key, deltas) -> changes.add(new Slices.Change(key.accountId(), key.slice(), deltas[0], deltas[1])));
+        slices.addAll(connection, changes);
+    }
+
+    private record SliceKey(String accountId, int slice) {
     }
 
     Optional<Balance> balance(Connection connection, String orgId) throws SQLException {

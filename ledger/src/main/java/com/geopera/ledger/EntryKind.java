@@ -11,6 +11,16 @@ public enum EntryKind {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** The entry that records a hold closing with this status. */
+    static EntryKind closing(HoldStatus status) {
+        return switch (status) {
+            case POSTED -> SETTLE;
+            case VOIDED -> RELEASE;
+            case EXPIRED -> EXPIRE;
+            case PENDING -> throw new IllegalArgumentException("a pending hold has not closed");
+        };
+    }
+
     static EntryKind fromDb(String value) {
         return valueOf(value.toUpperCase(Locale.ROOT));
     }

@@ -6,7 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,9 +21,16 @@ final class HoldStore {
     static final String COLUMNS =
             "job_id, org_id, amount_credits, status, posted_credits, expires_at, created_at, closed_at";
 
-    /** A hold the reaper expired, and the slice its credits go back to. */
-    record Expired(Hold hold, int slice) {
+    /** A hold and the slice of its org's account that holds its credits. */
+    record InSlice(Hold hold, int slice) {
     }
+
+    private static final String LOCK_ALL = "select " + COLUMNS + ", slice from ledger_holds"
+            + " where job_id = any(?) order by job_id for update";
+    private static final String CLOSE_ALL = """
+            update ledger_holds h set status = v.status, posted_credits = v.posted_credits, closed_at = ?
+            from unnest(?::text[], ?::text[], ?::bigint[]) as v (job_id, status, posted_credits)
+            where h.job_id = v.job_id and h.status = 'pending'""";
 
     Optional<Hold> find(Connection connection, String jobId) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
@@ -34,7 +44,7 @@ final class HoldStore {
      * Expires up to {@code limit} pending holds whose TTL passed at {@code now}, oldest first. Holds another
      * transaction has locked (being settled or released right now) are skipped, not waited for.
      */
-    List<Expired> expireDue(Connection connection, Instant now, int limit) throws SQLException {
+    List<InSlice> expireDue(Connection connection, Instant now, int limit) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
                 "with due as (select job_id from ledger_holds where status = 'pending' and expires_at <= ?"
                         + " order by expires_at, job_id limit ? for update skip locked)"
@@ -43,13 +53,47 @@ final class HoldStore {
             Timestamps.set(update, 1, now);
             update.setInt(2, limit);
             Timestamps.set(update, 3, now);
-            List<Expired> expired = new ArrayList<>();
+            List<InSlice> expired = new ArrayList<>();
             try (ResultSet rows = update.executeQuery()) {
                 while (rows.next()) {
-                    expired.add(new Expired(read(rows), rows.getInt("slice")));
+                    expired.add(new InSlice(read(rows), rows.getInt("slice")));
                 }
             }
             return expired;
+        }
+    }
+
+    /**
+     * Locks the holds of these jobs, in job id order (so two batches never wait for each other in a circle),
+     * and returns them by job id; jobs without a hold are absent.
+     */
+    Map<String, InSlice> lockAll(Connection connection, Collection<String> jobIds) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(LOCK_ALL)) {
+            select.setArray(1, connection.createArrayOf("text", jobIds.toArray()));
+            Map<String, InSlice> locked = new HashMap<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    Hold hold = read(rows);
+                    locked.put(hold.jobId(), new InSlice(hold, rows.getInt("slice")));
+                }
+            }
+            return locked;
+        }
+    }
+
+    /** Writes the closing of pending holds the caller has locked; every one of them must still be pending. */
+    void closeAll(Connection connection, List<Hold> closed, Instant closedAt) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(CLOSE_ALL)) {
+            Timestamps.set(update, 1, closedAt);
+            update.setArray(2, connection.createArrayOf("text", closed.stream().map(Hold::jobId).toArray()));
+            update.setArray(3, connection.createArrayOf("text",
+                    closed.stream().map(h -> h.status().dbName()).toArray()));
+            update.setArray(4, connection.createArrayOf("int8",
+                    closed.stream().map(Hold::postedAmount).toArray()));
+            int changed = update.executeUpdate();
+            if (changed != closed.size()) {
+                throw new IllegalStateException("closed " + changed + " of " + closed.size() + " locked pending holds");
+            }
         }
     }
 

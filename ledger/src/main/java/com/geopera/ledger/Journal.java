@@ -50,11 +50,11 @@ final class Journal {
         }
     }
 
-    /** Records the expiry of each hold: one entry each, taking all of its amount out of pending. */
-    void appendExpiries(Connection connection, List<Hold> holds, Instant now) throws SQLException {
+    /** Records how each hold closed: one entry each, taking all of its amount out of pending. */
+    void appendCloses(Connection connection, List<Hold> closed, Instant now) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT_HOLD_ENTRY)) {
-            for (Hold hold : holds) {
-                bindHoldEntry(insert, EntryKind.EXPIRE, hold, -hold.amount(), 0, now);
+            for (Hold hold : closed) {
+                bindHoldEntry(insert, EntryKind.closing(hold.status()), hold, -hold.amount(), hold.postedAmount(), now);
                 insert.addBatch();
             }
             insert.executeBatch();

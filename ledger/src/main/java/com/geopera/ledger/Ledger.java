@@ -7,12 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Collectors;
 
 /**
  * The credit ledger: grant, reserve (two-phase hold), settle, release, expire, balance, statement.
@@ -43,6 +40,7 @@ public final class Ledger {
     private final Journal journal = new Journal();
     private final Transfers transfers = new Transfers();
     private final InvariantChecker invariants = new InvariantChecker();
+    private final SettleBatch settleBatch;
 
     public Ledger(Clock clock) {
         this(clock, DEFAULT_SLICES_PER_ORG);
@@ -59,6 +57,7 @@ public final class Ledger {
         }
         this.slicesPerOrg = slicesPerOrg;
         this.accounts = new AccountStore(new Slices(), slicesPerOrg);
+        this.settleBatch = new SettleBatch(holds, accounts, journal);
     }
 
     /**
@@ -106,8 +105,14 @@ public final class Ledger {
         Instant now = now();
         Instant expiresAt = Timestamps.toDbPrecision(now.plus(ttl));
         try {
+            int from = ThreadLocalRandom.current().nextInt(slicesPerOrg);
             Transfers.Opened opened = transfers.open(c, orgId, jobId, amountCredits, expiresAt, now,
-                    new Transfers.AnySlice(ThreadLocalRandom.current().nextInt(slicesPerOrg)));
+                    new Transfers.AnySlice(from));
+            if (opened.outcome() == Transfers.OpenOutcome.NOT_AVAILABLE) {
+                // Every slice with enough may just be locked by transactions about to commit: wait for one.
+                transfers.undoPick(c);
+                opened = transfers.open(c, orgId, jobId, amountCredits, expiresAt, now, new Transfers.WaitForSlice());
+            }
             long available = -1;
             if (opened.outcome() == Transfers.OpenOutcome.NOT_AVAILABLE) {
                 transfers.undoPick(c);
@@ -191,6 +196,28 @@ public final class Ledger {
     }
 
     /**
+     * Settles several jobs in the caller's transaction with a handful of statements, whatever their number:
+     * each result is what {@link #settle} would answer for it, settled one after the other in list order (a
+     * job listed twice is answered as a repeat the second time). Holds and slices are locked in the orders
+     * every path uses, so concurrent batches never deadlock; meant for consumers that apply many completions
+     * per commit.
+     *
+     * @return one result per settlement, in the same order
+     */
+    public List<SettleResult> settleAll(Connection c, List<Settlement> settlements) {
+        Objects.requireNonNull(settlements, "settlements");
+        settlements.forEach(s -> requireText(s.jobId(), "jobId"));
+        if (settlements.isEmpty()) {
+            return List.of();
+        }
+        try {
+            return settleBatch.settle(c, settlements, now());
+        } catch (SQLException e) {
+            throw new LedgerStorageException("settleAll", e);
+        }
+    }
+
+    /**
      * Voids the job's hold and gives all of it back, exactly once: repeating it, or releasing a hold that
      * already expired, answers {@code Released(…, alreadyReleased = true)}.
      */
@@ -232,19 +259,13 @@ public final class Ledger {
         Objects.requireNonNull(now, "now");
         Instant at = Timestamps.toDbPrecision(now);
         try {
-            List<HoldStore.Expired> expired = holds.expireDue(c, at, MAX_HOLDS_PER_EXPIRE_CALL);
+            List<HoldStore.InSlice> expired = holds.expireDue(c, at, MAX_HOLDS_PER_EXPIRE_CALL);
             if (expired.isEmpty()) {
                 return List.of();
             }
-            // One UPDATE per slice, in (org, slice) order, so two reapers never lock slices in opposite orders.
-            Map<SliceOfOrg, Long> heldBySlice = expired.stream().collect(Collectors.groupingBy(
-                    e -> new SliceOfOrg(e.hold().orgId(), e.slice()), TreeMap::new,
-                    Collectors.summingLong(e -> e.hold().amount())));
-            for (Map.Entry<SliceOfOrg, Long> slice : heldBySlice.entrySet()) {
-                accounts.closeHolds(c, slice.getKey().orgId(), slice.getKey().slice(), slice.getValue(), 0);
-            }
-            List<Hold> expiredHolds = expired.stream().map(HoldStore.Expired::hold).toList();
-            journal.appendExpiries(c, expiredHolds, at);
+            accounts.closeHolds(c, expired);
+            List<Hold> expiredHolds = expired.stream().map(HoldStore.InSlice::hold).toList();
+            journal.appendCloses(c, expiredHolds, at);
             return expiredHolds.stream()
                     .sorted(Comparator.comparing(Hold::expiresAt).thenComparing(Hold::jobId))
                     .map(Hold::jobId)
@@ -295,16 +316,6 @@ public final class Ledger {
             return invariants.check(c);
         } catch (SQLException e) {
             throw new LedgerStorageException("checkInvariants", e);
-        }
-    }
-
-    private record SliceOfOrg(String orgId, int slice) implements Comparable<SliceOfOrg> {
-        private static final Comparator<SliceOfOrg> ORDER =
-                Comparator.comparing(SliceOfOrg::orgId).thenComparingInt(SliceOfOrg::slice);
-
-        @Override
-        public int compareTo(SliceOfOrg other) {
-            return ORDER.compare(this, other);
         }
     }
 

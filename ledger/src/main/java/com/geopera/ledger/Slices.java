@@ -1,5 +1,6 @@
 package com.geopera.ledger;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,6 +23,22 @@ final class Slices {
             return creditsPosted - debitsPosted - debitsPending;
         }
     }
+
+    /** A change of one slice's debit counters. */
+    record Change(String accountId, int slice, long debitsPendingDelta, long debitsPostedDelta) {
+    }
+
+    /** Every path that locks slices of several accounts takes them in this order, the database's. */
+    private static final String LOCK_IN_ORDER = """
+            select 1 from ledger_account_slices s
+            join unnest(?::text[], ?::int[]) as v (account_id, slice)
+              on s.account_id = v.account_id and s.slice = v.slice
+            order by s.account_id collate "C", s.slice for update of s""";
+    private static final String ADD_ALL = """
+            update ledger_account_slices s
+            set debits_pending = s.debits_pending + v.pending, debits_posted = s.debits_posted + v.posted
+            from unnest(?::text[], ?::int[], ?::bigint[], ?::bigint[]) as v (account_id, slice, pending, posted)
+            where s.account_id = v.account_id and s.slice = v.slice""";
 
     /** The org's slices after locking them all: which one now covers the reserve, or how little there is. */
     record Consolidated(Optional<Integer> slice, long available) {
@@ -106,6 +123,37 @@ final class Slices {
             if (update.executeUpdate() != 1) {
                 throw new IllegalStateException("ledger account " + accountId + " has no slice " + slice);
             }
+        }
+    }
+
+    /**
+     * Applies changes to slices of any accounts (at most one change per slice), locking them first in one
+     * order, so that two transactions changing overlapping sets of slices never wait for each other in a circle.
+     */
+    void addAll(Connection connection, List<Change> changes) throws SQLException {
+        Array accounts = connection.createArrayOf("text", changes.stream().map(Change::accountId).toArray());
+        Array numbers = connection.createArrayOf("int4", changes.stream().map(Change::slice).toArray());
+        try (PreparedStatement lock = connection.prepareStatement(LOCK_IN_ORDER)) {
+            lock.setArray(1, accounts);
+            lock.setArray(2, numbers);
+            try (ResultSet rows = lock.executeQuery()) {
+                int locked = 0;
+                while (rows.next()) {
+                    locked++;
+                }
+                if (locked != changes.size()) {
+                    throw new IllegalStateException("locked " + locked + " of " + changes.size() + " slices");
+                }
+            }
+        }
+        try (PreparedStatement update = connection.prepareStatement(ADD_ALL)) {
+            update.setArray(1, accounts);
+            update.setArray(2, numbers);
+            update.setArray(3, connection.createArrayOf("int8",
+                    changes.stream().map(Change::debitsPendingDelta).toArray()));
+            update.setArray(4, connection.createArrayOf("int8",
+                    changes.stream().map(Change::debitsPostedDelta).toArray()));
+            update.executeUpdate();
         }
     }
 

@@ -31,16 +31,55 @@ final class Transfers {
     record Opened(OpenOutcome outcome, Hold hold, int slice) {
     }
 
-    /** Which slice a reserve may take: the first free one with enough, or the one it has consolidated. */
-    sealed interface SliceChoice permits AnySlice, ThisSlice {
+    /**
+     * Which slice a reserve may take: the first free one with enough, the first with enough once its lock is
+     * free, or the one it has consolidated.
+     */
+    sealed interface SliceChoice permits AnySlice, WaitForSlice, ThisSlice {
+        /** The reserve statement that picks this way. */
+        String statement();
+
+        /** The slice the statement starts from (or is limited to). */
+        int slice();
     }
 
     /** Any slice with enough available that no other transaction has locked, trying {@code from} first. */
     record AnySlice(int from) implements SliceChoice {
+        @Override
+        public String statement() {
+            return OPEN_ANY_SLICE;
+        }
+
+        @Override
+        public int slice() {
+            return from;
+        }
+    }
+
+    /**
+     * The lowest-numbered slice with enough available, waiting for its lock: for when every slice with enough
+     * is locked by transactions that will soon commit, which is cheaper to wait out than to consolidate. Slices
+     * whose re-check fails after the wait stay locked until {@link #undoPick}; they are taken in slice order,
+     * like every wait for slices, so two waiting reserves never wait for each other.
+     */
+    record WaitForSlice() implements SliceChoice {
+        @Override
+        public String statement() {
+            return OPEN_WAITING;
+        }
+
+        @Override
+        public int slice() {
+            return 0;
+        }
     }
 
     /** This slice, already locked by the caller's transaction. */
     record ThisSlice(int slice) implements SliceChoice {
+        @Override
+        public String statement() {
+            return OPEN_THIS_SLICE;
+        }
     }
 
     /**
@@ -86,6 +125,8 @@ final class Transfers {
     private static final String OPEN_ANY_SLICE = "savepoint " + PICK_SAVEPOINT + ";\n"
             + OPEN.formatted(HoldStore.COLUMNS, Accounts.REVENUE,
                     "order by slice < ?, slice limit 1 for update skip locked");
+    private static final String OPEN_WAITING = "savepoint " + PICK_SAVEPOINT + ";\n"
+            + OPEN.formatted(HoldStore.COLUMNS, Accounts.REVENUE, "and slice >= ? order by slice limit 1 for update");
     private static final String OPEN_THIS_SLICE = OPEN.formatted(HoldStore.COLUMNS, Accounts.REVENUE,
             "and slice = ?");
 
@@ -115,13 +156,12 @@ final class Transfers {
 
     Opened open(Connection connection, String orgId, String jobId, long amountCredits, Instant expiresAt,
                 Instant now, SliceChoice choice) throws SQLException {
-        String sql = choice instanceof AnySlice ? OPEN_ANY_SLICE : OPEN_THIS_SLICE;
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (PreparedStatement statement = connection.prepareStatement(choice.statement())) {
             int i = 0;
             statement.setString(++i, jobId);
             statement.setString(++i, Accounts.ofOrg(orgId));
             statement.setLong(++i, amountCredits);
-            statement.setInt(++i, choice instanceof AnySlice any ? any.from() : ((ThisSlice) choice).slice());
+            statement.setInt(++i, choice.slice());
             statement.setLong(++i, amountCredits);
             statement.setString(++i, jobId);
             statement.setString(++i, orgId);
@@ -144,7 +184,7 @@ final class Transfers {
     }
 
     /**
-     * Undoes a pick of {@link AnySlice} that found nothing: a slice it locked and then found drained by a
+     * Undoes a pick of {@link AnySlice} or {@link WaitForSlice} that found nothing: a slice it locked and then found drained by a
      * concurrent commit stays locked otherwise, out of slice order, and could deadlock a later lock-all.
      */
     void undoPick(Connection connection) throws SQLException {

@@ -8,7 +8,9 @@ import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -31,6 +33,8 @@ class LedgerConcurrencyTest {
     private static final long CREDITS_FOR_37_HOLDS = 37;
     private static final Duration TTL = Duration.ofMinutes(10);
     private static final long AWAIT_SECONDS = 120;
+    private static final int BATCHED_JOBS_PER_ORG = 200;
+    private static final int SETTLEMENTS_PER_BATCH = 10;
 
     private static TestDatabase database;
     private final Ledger ledger = new Ledger(Clock.systemUTC());
@@ -111,6 +115,49 @@ class LedgerConcurrencyTest {
             }
             assertThat(countRows(c, "select count(*) from ledger_journal where job_id = ? and kind <> 'reserve'", job))
                     .isEqualTo(1);
+            assertThat(ledger.checkInvariants(c).violations()).isEmpty();
+        }
+    }
+
+    @Test
+    void concurrent_settle_batches_over_shared_slices_never_deadlock_and_close_each_hold_once() throws Exception {
+        String run = "batch_" + UUID.randomUUID() + "_";
+        List<String> orgs = List.of(run + "org_a", run + "org_b");
+        List<String> jobs = new ArrayList<>();
+        try (Connection c = database.open()) {
+            for (String org : orgs) {
+                Tx.commit(c, x -> ledger.grant(x, org, 100_000, org + ":grant"));
+                for (int i = 0; i < BATCHED_JOBS_PER_ORG; i++) {
+                    String job = org + ":job" + i;
+                    ReserveResult reserved = Tx.commit(c, x -> ledger.reserve(x, org, job, 5, TTL));
+                    assertThat(reserved).isInstanceOf(Reserved.class);
+                    jobs.add(job);
+                }
+            }
+        }
+        // Every job in two batches, each batch mixing both orgs' slices in random order.
+        Random random = new Random(20261125L);
+        List<List<Settlement>> batches = new ArrayList<>();
+        for (int copy = 0; copy < 2; copy++) {
+            List<String> shuffled = new ArrayList<>(jobs);
+            Collections.shuffle(shuffled, random);
+            for (int from = 0; from < shuffled.size(); from += SETTLEMENTS_PER_BATCH) {
+                batches.add(shuffled.subList(from, from + SETTLEMENTS_PER_BATCH).stream()
+                        .map(job -> new Settlement(job, 3)).toList());
+            }
+        }
+        List<List<SettleResult>> results = runInParallel(batches.size(), i -> (Connection x) ->
+                ledger.settleAll(x, batches.get(i)));
+
+        List<SettleResult> all = results.stream().flatMap(List::stream).toList();
+        assertThat(all).hasSize(jobs.size() * 2).allSatisfy(r -> assertThat(r).isInstanceOf(Settled.class));
+        assertThat(all).filteredOn(r -> !((Settled) r).alreadySettled()).hasSize(jobs.size())
+                .extracting(r -> ((Settled) r).hold().jobId()).containsExactlyInAnyOrderElementsOf(jobs);
+        try (Connection c = database.open()) {
+            for (String org : orgs) {
+                assertThat(ledger.balance(c, org)).isEqualTo(new Balance(
+                        100_000 - 3L * BATCHED_JOBS_PER_ORG, 0, 100_000 - 3L * BATCHED_JOBS_PER_ORG));
+            }
             assertThat(ledger.checkInvariants(c).violations()).isEmpty();
         }
     }

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Random sequences of grant / reserve / settle / release / expire and clock moves, each call its own
+ * Random sequences of grant / reserve / settle / batch settle / release / expire and clock moves, each call its own
  * transaction, compared after every step against {@link LedgerModel}: same outcome, same balances of
  * every org, same hold. Seeded, so a failure names the seed and step that reproduce it.
  */
@@ -34,7 +34,8 @@ class LedgerModelPropertyTest {
     /** Every outcome a walk must reach, or the walk's parameters have drifted into testing too little. */
     private static final List<String> OUTCOMES = List.of("granted", "grant_reference_reused", "invalid_amount",
             "reserved", "insufficient_credits", "hold_exists_with_different_terms", "settled", "no_hold",
-            "hold_already_released", "hold_expired", "released", "hold_already_posted", "expired_some");
+            "hold_already_released", "hold_expired", "released", "hold_already_posted", "expired_some",
+            "batch_settled", "batch_no_hold", "batch_hold_expired", "batch_hold_already_released");
 
     private static TestDatabase database;
 
@@ -86,7 +87,7 @@ class LedgerModelPropertyTest {
                     if (actual instanceof InsufficientCredits insufficient) {
                         assertThat(insufficient.availableCredits()).as(where).isEqualTo(model.balance(org).available());
                     }
-                } else if (choice < 70) {
+                } else if (choice < 62) {
                     long actualCredits = random.nextInt(MAX_HOLD_CREDITS + 2) - 1;
                     SettleResult actual = Tx.commit(c, x -> ledger.settle(x, job, actualCredits));
                     assertThat(actual.code()).as(where + " settle " + job + " " + actualCredits)
@@ -96,6 +97,19 @@ class LedgerModelPropertyTest {
                         assertThat(settled.postedCredits()).as(where).isEqualTo(model.hold(job).posted);
                         assertThat(settled.releasedCredits()).as(where)
                                 .isEqualTo(model.hold(job).amount - model.hold(job).posted);
+                    }
+                } else if (choice < 70) {
+                    // A batch, answered as if each were settled in turn (a job may come twice).
+                    List<Settlement> batch = new ArrayList<>();
+                    for (int n = 1 + random.nextInt(4); n > 0; n--) {
+                        batch.add(new Settlement(run + "job" + random.nextInt(JOBS), random.nextInt(MAX_HOLD_CREDITS + 2) - 1));
+                    }
+                    List<SettleResult> actual = Tx.commit(c, x -> ledger.settleAll(x, batch));
+                    for (int k = 0; k < batch.size(); k++) {
+                        Settlement settlement = batch.get(k);
+                        assertThat(actual.get(k).code()).as(where + " batch settle " + settlement)
+                                .isEqualTo(model.settle(settlement.jobId(), settlement.actualCredits(), now));
+                        seen.merge("batch_" + actual.get(k).code(), 1, Integer::sum);
                     }
                 } else if (choice < 82) {
                     String actual = Tx.commit(c, x -> ledger.release(x, job).code());

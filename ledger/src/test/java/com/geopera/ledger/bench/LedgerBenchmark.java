@@ -2,7 +2,9 @@ package com.geopera.ledger.bench;
 
 import com.geopera.ledger.Ledger;
 import com.geopera.ledger.Reserved;
+import com.geopera.ledger.SettleResult;
 import com.geopera.ledger.Settled;
+import com.geopera.ledger.Settlement;
 import com.geopera.ledger.TestDatabase;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -22,14 +24,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reserve+settle pairs per second (each call its own committed transaction, as dispatch and register are)
- * on one hot account and spread over 1,000, next to pgbench's simple-update TPS on the same scratch
- * database in the same run. Prints one Markdown row of medians; rounds go to stderr.
- * Usage: {@code LedgerBenchmark [clients] [seconds per phase]}; see {@code ledger/bench/run}.
+ * Reserve+settle pairs per second on one hot account and spread over 1,000, next to pgbench's simple-update
+ * TPS on the same scratch database in the same run: each call its own committed transaction (as dispatch and
+ * register are today), and with settles applied {@code settleBatch} per transaction ({@link Ledger#settleAll}).
+ * Prints one Markdown row of medians; rounds go to stderr.
+ * Usage: {@code LedgerBenchmark [clients] [seconds per phase] [settleBatch]}; see {@code ledger/bench/run}.
  */
 public final class LedgerBenchmark {
     private static final int DEFAULT_CLIENTS = 8;
     private static final int DEFAULT_SECONDS = 10;
+    /** Completions applied per transaction in the batched loads, as a consumer of worker events under load would. */
+    private static final int DEFAULT_SETTLE_BATCH = 8;
     private static final int WARMUP_SECONDS = 2;
     private static final int ROUNDS = 3;
     private static final int SPREAD_ACCOUNTS = 1_000;
@@ -48,6 +53,7 @@ public final class LedgerBenchmark {
     public static void main(String[] args) throws Exception {
         int clients = args.length > 0 ? Integer.parseInt(args[0]) : DEFAULT_CLIENTS;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : DEFAULT_SECONDS;
+        int settleBatch = args.length > 2 ? Integer.parseInt(args[2]) : DEFAULT_SETTLE_BATCH;
         try (TestDatabase database = TestDatabase.create()) {
             Ledger ledger = new Ledger(Clock.systemUTC());
             List<String> spread = new ArrayList<>();
@@ -68,33 +74,47 @@ public final class LedgerBenchmark {
             List<Double> spreadPairs = new ArrayList<>();
             List<Double> hotRatios = new ArrayList<>();
             List<Double> spreadRatios = new ArrayList<>();
+            List<Double> hotBatchedRatios = new ArrayList<>();
+            List<Double> spreadBatchedRatios = new ArrayList<>();
             for (int round = 0; round < ROUNDS; round++) {
                 double tps = pgbench(database, clients, seconds);
-                double hot = pairsPerSecond(database, ledger, List.of("org_hot"), clients, seconds, "hot" + round, true);
-                double wide = pairsPerSecond(database, ledger, spread, clients, seconds, "spread" + round, true);
-                System.err.printf(Locale.ROOT, "round %d: pgbench %.0f tps, hot %.0f pairs/s, spread %.0f pairs/s%n",
-                        round, tps, hot, wide);
+                double hot = pairsPerSecond(database, ledger, List.of("org_hot"), clients, seconds, "hot" + round, true, 1);
+                double wide = pairsPerSecond(database, ledger, spread, clients, seconds, "spread" + round, true, 1);
+                double hotBatched = pairsPerSecond(database, ledger, List.of("org_hot"), clients, seconds,
+                        "hot_batched" + round, true, settleBatch);
+                double wideBatched = pairsPerSecond(database, ledger, spread, clients, seconds,
+                        "spread_batched" + round, true, settleBatch);
+                System.err.printf(Locale.ROOT, "round %d: pgbench %.0f tps, hot %.0f pairs/s, spread %.0f pairs/s,"
+                                + " settles in batches of %d: hot %.0f pairs/s, spread %.0f pairs/s%n",
+                        round, tps, hot, wide, settleBatch, hotBatched, wideBatched);
                 pgbenchTps.add(tps);
                 hotPairs.add(hot);
                 spreadPairs.add(wide);
                 hotRatios.add(hot / tps);
                 spreadRatios.add(wide / tps);
+                hotBatchedRatios.add(hotBatched / tps);
+                spreadBatchedRatios.add(wideBatched / tps);
             }
             // Diagnostic only, never how the api runs: shows how much of the hot account's limit is the WAL
             // flush that every holder of its row lock waits for before the next one can go.
             double hotNoFlushPairs = pairsPerSecond(database, ledger, List.of("org_hot"), clients, seconds,
-                    "hot_no_flush", false);
+                    "hot_no_flush", false, 1);
             boolean consistent;
             try (Connection c = database.open()) {
                 consistent = ledger.checkInvariants(c).ok();
             }
-            System.out.printf(Locale.ROOT, "| %d | %.0f | %.0f | %.2f | %.0f | %.2f | %.0f | %s |%n", clients,
-                    median(pgbenchTps), median(hotPairs), median(hotRatios), median(spreadPairs),
-                    median(spreadRatios), hotNoFlushPairs, consistent ? "ok" : "FAILED");
-            System.err.printf(Locale.ROOT, "target ratio %.2f: hot %s, spread %s%n", TARGET_RATIO,
-                    median(hotRatios) >= TARGET_RATIO ? "met" : "missed",
-                    median(spreadRatios) >= TARGET_RATIO ? "met" : "missed");
+            System.out.printf(Locale.ROOT, "| %d | %.0f | %.0f | %.2f | %.0f | %.2f | %d | %.2f | %.2f | %.0f | %s |%n",
+                    clients, median(pgbenchTps), median(hotPairs), median(hotRatios), median(spreadPairs),
+                    median(spreadRatios), settleBatch, median(hotBatchedRatios), median(spreadBatchedRatios),
+                    hotNoFlushPairs, consistent ? "ok" : "FAILED");
+            System.err.printf(Locale.ROOT, "target ratio %.2f: hot %s, spread %s; settles in batches of %d: hot %s,"
+                            + " spread %s%n", TARGET_RATIO, verdict(median(hotRatios)), verdict(median(spreadRatios)),
+                    settleBatch, verdict(median(hotBatchedRatios)), verdict(median(spreadBatchedRatios)));
         }
+    }
+
+    private static String verdict(double ratio) {
+        return ratio >= TARGET_RATIO ? "met" : "missed";
     }
 
     private static double median(List<Double> values) {
@@ -103,8 +123,13 @@ public final class LedgerBenchmark {
         return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
     }
 
+    /**
+     * Each client reserves in one transaction per job; every {@code settleBatch} reserves it settles them in one
+     * transaction ({@link Ledger#settle} when 1, {@link Ledger#settleAll} otherwise).
+     */
     private static double pairsPerSecond(TestDatabase database, Ledger ledger, List<String> orgs, int clients,
-                                         int seconds, String label, boolean synchronousCommit) throws Exception {
+                                         int seconds, String label, boolean synchronousCommit, int settleBatch)
+            throws Exception {
         AtomicBoolean counting = new AtomicBoolean(false);
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicLong pairs = new AtomicLong();
@@ -121,18 +146,27 @@ public final class LedgerBenchmark {
                         }
                         c.commit();
                     }
+                    List<Settlement> completed = new ArrayList<>(settleBatch);
                     while (running.get()) {
                         String org = orgs.get(ThreadLocalRandom.current().nextInt(orgs.size()));
                         String job = prefix + jobNumber++;
-                        boolean reserved = ledger.reserve(c, org, job, CREDITS_PER_JOB, HOLD_TTL) instanceof Reserved;
-                        c.commit();
-                        boolean settled = ledger.settle(c, job, CREDITS_PER_JOB - 1) instanceof Settled;
-                        c.commit();
-                        if (!reserved || !settled) {
+                        if (!(ledger.reserve(c, org, job, CREDITS_PER_JOB, HOLD_TTL) instanceof Reserved)) {
                             failures.incrementAndGet();
-                        } else if (counting.get()) {
-                            pairs.incrementAndGet();
                         }
+                        c.commit();
+                        completed.add(new Settlement(job, CREDITS_PER_JOB - 1));
+                        if (completed.size() < settleBatch) {
+                            continue;
+                        }
+                        List<SettleResult> settled = settleBatch == 1
+                                ? List.of(ledger.settle(c, job, CREDITS_PER_JOB - 1))
+                                : ledger.settleAll(c, completed);
+                        c.commit();
+                        failures.addAndGet(settled.stream().filter(r -> !(r instanceof Settled)).count());
+                        if (counting.get()) {
+                            pairs.addAndGet(completed.size());
+                        }
+                        completed.clear();
                     }
                 } catch (Exception e) {
                     failures.incrementAndGet();
