@@ -21,29 +21,19 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** An org's credits live in escrow slices: how they are spread, gathered and shared by concurrent reserves. */
 class EscrowSlicesTest {
     private static final int SLICES = 8;
     private static final Duration TTL = Duration.ofMinutes(10);
 
-    private static TestDatabase database;
+    @RegisterExtension
+    static final PerClassDatabase database = new PerClassDatabase();
     private final Ledger ledger = new Ledger(Clock.systemUTC(), SLICES);
     private String org;
-
-    @BeforeAll
-    static void createDatabase() {
-        database = TestDatabase.create();
-    }
-
-    @AfterAll
-    static void dropDatabase() throws Exception {
-        database.close();
-    }
 
     @BeforeEach
     void newOrg() {

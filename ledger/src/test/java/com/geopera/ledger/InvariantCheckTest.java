@@ -6,29 +6,19 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The on-demand check passes on books the ledger wrote and names each kind of tampering. */
 class InvariantCheckTest {
     private static final Instant START = Instant.parse("2026-11-25T12:00:00Z");
     private static final Duration TTL = Duration.ofMinutes(10);
 
-    private static TestDatabase database;
+    @RegisterExtension
+    static final PerClassDatabase database = new PerClassDatabase();
     private final SettableClock clock = new SettableClock(START);
     private final Ledger ledger = new Ledger(clock);
-
-    @BeforeAll
-    static void createDatabase() {
-        database = TestDatabase.create();
-    }
-
-    @AfterAll
-    static void dropDatabase() throws Exception {
-        database.close();
-    }
 
     /** Every kind of hold and entry, committed, so each test tampers with a realistic ledger. */
     @BeforeEach

@@ -10,30 +10,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What the results carry, and what the database itself refuses whatever Java does. */
 class LedgerBehaviourTest {
     private static final Instant START = Instant.parse("2026-11-25T12:00:00Z");
     private static final Duration TTL = Duration.ofMinutes(10);
 
-    private static TestDatabase database;
+    @RegisterExtension
+    static final PerClassDatabase database = new PerClassDatabase();
     private final SettableClock clock = new SettableClock(START);
     private final Ledger ledger = new Ledger(clock);
     private String org;
-
-    @BeforeAll
-    static void createDatabase() {
-        database = TestDatabase.create();
-    }
-
-    @AfterAll
-    static void dropDatabase() throws Exception {
-        database.close();
-    }
 
     @BeforeEach
     void newOrg() {
@@ -217,6 +207,63 @@ class LedgerBehaviourTest {
             assertThatThrownBy(() -> ledger.reserve(c, org, job("a"), 5, null))
                     .isInstanceOf(IllegalArgumentException.class);
             assertThat(ledger.hold(c, job("a"))).isEmpty();
+        }
+    }
+
+    @Test
+    void a_settle_batch_answers_each_job_as_settling_them_one_after_the_other_would() throws Exception {
+        try (Connection c = database.open()) {
+            Tx.commit(c, x -> ledger.grant(x, org, 100, job("grant")));
+            Tx.commit(c, x -> ledger.reserve(x, org, job("posted_before"), 10, TTL));
+            Tx.commit(c, x -> ledger.settle(x, job("posted_before"), 4));
+            Tx.commit(c, x -> ledger.reserve(x, org, job("released"), 10, TTL));
+            Tx.commit(c, x -> ledger.release(x, job("released")));
+            Tx.commit(c, x -> ledger.reserve(x, org, job("short_ttl"), 10, Duration.ofSeconds(30)));
+            Tx.commit(c, x -> ledger.reserve(x, org, job("a"), 20, TTL));
+            Tx.commit(c, x -> ledger.reserve(x, org, job("b"), 15, TTL));
+            clock.advance(Duration.ofMinutes(1));
+
+            List<SettleResult> results = Tx.commit(c, x -> ledger.settleAll(x, List.of(
+                    new Settlement(job("a"), 12),
+                    new Settlement(job("b"), 99),
+                    new Settlement(job("a"), 1),
+                    new Settlement(job("posted_before"), 10),
+                    new Settlement(job("released"), 3),
+                    new Settlement(job("short_ttl"), 5),
+                    new Settlement(job("never_reserved"), 5),
+                    new Settlement(job("b"), -1))));
+
+            assertThat(results).extracting(SettleResult::code).containsExactly("settled", "settled", "settled",
+                    "settled", "hold_already_released", "hold_expired", "no_hold", "invalid_amount");
+            Settled a = (Settled) results.get(0);
+            assertThat(a.alreadySettled()).isFalse();
+            assertThat(a.postedCredits()).isEqualTo(12);
+            assertThat(a.releasedCredits()).isEqualTo(8);
+            Settled b = (Settled) results.get(1);
+            assertThat(b.postedCredits()).as("posts at most what is held").isEqualTo(15);
+            assertThat(((Settled) results.get(2)).alreadySettled()).as("a job listed twice is a repeat").isTrue();
+            assertThat(((Settled) results.get(2)).postedCredits()).isEqualTo(12);
+            assertThat(((Settled) results.get(3)).alreadySettled()).isTrue();
+            assertThat(((Settled) results.get(3)).postedCredits()).isEqualTo(4);
+            assertThat(((HoldExpired) results.get(5)).hold().status()).isEqualTo(HoldStatus.EXPIRED);
+
+            assertThat(ledger.hold(c, job("short_ttl")).orElseThrow().status()).isEqualTo(HoldStatus.EXPIRED);
+            assertThat(ledger.balance(c, org)).isEqualTo(new Balance(100 - 4 - 12 - 15, 0, 100 - 4 - 12 - 15));
+            assertThat(ledger.checkInvariants(c).violations()).isEmpty();
+        }
+    }
+
+    @Test
+    void a_settle_batch_that_rolls_back_changes_nothing() throws Exception {
+        try (Connection c = database.open()) {
+            Tx.commit(c, x -> ledger.grant(x, org, 100, job("grant")));
+            Tx.commit(c, x -> ledger.reserve(x, org, job("a"), 20, TTL));
+
+            ledger.settleAll(c, List.of(new Settlement(job("a"), 20)));
+            c.rollback();
+
+            assertThat(ledger.hold(c, job("a")).orElseThrow().status()).isEqualTo(HoldStatus.PENDING);
+            assertThat(ledger.balance(c, org)).isEqualTo(new Balance(100, 20, 80));
         }
     }
 }

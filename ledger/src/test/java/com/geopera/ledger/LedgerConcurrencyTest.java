@@ -18,9 +18,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Real threads, each with its own connection, racing transactions against one account: the database, not
@@ -36,18 +35,9 @@ class LedgerConcurrencyTest {
     private static final int BATCHED_JOBS_PER_ORG = 200;
     private static final int SETTLEMENTS_PER_BATCH = 10;
 
-    private static TestDatabase database;
+    @RegisterExtension
+    static final PerClassDatabase database = new PerClassDatabase();
     private final Ledger ledger = new Ledger(Clock.systemUTC());
-
-    @BeforeAll
-    static void createDatabase() {
-        database = TestDatabase.create();
-    }
-
-    @AfterAll
-    static void dropDatabase() throws Exception {
-        database.close();
-    }
 
     @Test
     void two_hundred_parallel_reservations_against_credits_for_37_make_exactly_37_holds() throws Exception {

@@ -11,8 +11,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -37,17 +36,8 @@ class LedgerModelPropertyTest {
             "hold_already_released", "hold_expired", "released", "hold_already_posted", "expired_some",
             "batch_settled", "batch_no_hold", "batch_hold_expired", "batch_hold_already_released");
 
-    private static TestDatabase database;
-
-    @BeforeAll
-    static void createDatabase() {
-        database = TestDatabase.create();
-    }
-
-    @AfterAll
-    static void dropDatabase() throws Exception {
-        database.close();
-    }
+    @RegisterExtension
+    static final PerClassDatabase database = new PerClassDatabase();
 
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1L, 20261125L, 987654321L})

@@ -9,8 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,17 +23,8 @@ class LedgerScenariosTest {
     private static final long TTL_SECONDS = 600;
     private static final Instant START = Instant.parse("2026-11-25T12:00:00Z");
 
-    private static TestDatabase database;
-
-    @BeforeAll
-    static void createDatabase() {
-        database = TestDatabase.create();
-    }
-
-    @AfterAll
-    static void dropDatabase() throws Exception {
-        database.close();
-    }
+    @RegisterExtension
+    static final PerClassDatabase database = new PerClassDatabase();
 
     static Stream<Arguments> scenarios() {
         return Stream.of(
