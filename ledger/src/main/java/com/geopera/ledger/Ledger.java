@@ -111,7 +111,7 @@ public final class Ledger {
             if (opened.outcome() == Transfers.OpenOutcome.NOT_AVAILABLE) {
                 // Every slice with enough may just be locked by transactions about to commit: wait for one.
                 transfers.undoPick(c);
-                opened = transfers.open(c, orgId, jobId, amountCredits, expiresAt, now, new Transfers.WaitForSlice());
+                opened = transfers.open(c, orgId, jobId, amountCredits, expiresAt, now, new Transfers.WaitForSlice(from));
             }
             long available = -1;
             if (opened.outcome() == Transfers.OpenOutcome.NOT_AVAILABLE) {

@@ -57,12 +57,13 @@ final class Transfers {
     }
 
     /**
-     * The lowest-numbered slice with enough available, waiting for its lock: for when every slice with enough
-     * is locked by transactions that will soon commit, which is cheaper to wait out than to consolidate. Slices
-     * whose re-check fails after the wait stay locked until {@link #undoPick}; they are taken in slice order,
-     * like every wait for slices, so two waiting reserves never wait for each other.
+     * The first slice from {@code from} on with enough available, waiting for its lock: for when every slice
+     * with enough is locked by transactions that will soon commit, which is cheaper to wait out than to
+     * consolidate. Slices whose re-check fails after the wait stay locked until {@link #undoPick}; they are
+     * taken in increasing slice order, like every wait for slices, so two waiting reserves never wait for each
+     * other, and a random {@code from} spreads the waiters over the slices.
      */
-    record WaitForSlice() implements SliceChoice {
+    record WaitForSlice(int from) implements SliceChoice {
         @Override
         public String statement() {
             return OPEN_WAITING;
@@ -70,7 +71,7 @@ final class Transfers {
 
         @Override
         public int slice() {
-            return 0;
+            return from;
         }
     }
 
