@@ -7,12 +7,9 @@ import com.geopera.common.json.Json;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Every worker event of a stack's run, read from the events topic from its beginning in the background. */
 final class EventLog implements AutoCloseable {
@@ -21,16 +18,8 @@ final class EventLog implements AutoCloseable {
     private volatile boolean running = true;
 
     EventLog(LocalStack stack) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap());
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new StringDeserializer());
-        String topic = stack.topics().events();
-        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                .map(p -> new TopicPartition(topic, p.partition())).toList();
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
+        KafkaConsumer<String, String> consumer = WholeTopic.consumer(stack.kafkaBootstrap(), stack.topics().events(),
+                Map.of());
         reader = new Thread(() -> {
             try (consumer) {
                 while (running) {
@@ -57,7 +46,7 @@ final class EventLog implements AutoCloseable {
     }
 
     /** Completed events per job id over the whole run. */
-    java.util.Map<String, Long> completedPerJob() {
+    Map<String, Long> completedPerJob() {
         return events.stream().filter(e -> "COMPLETED".equals(e.path("type").asText()))
                 .collect(java.util.stream.Collectors.groupingBy(e -> e.path("job_id").asText(),
                         java.util.stream.Collectors.counting()));

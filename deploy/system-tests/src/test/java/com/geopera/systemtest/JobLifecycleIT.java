@@ -6,30 +6,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** One job at a time through the real api, broker, database, worker and GDAL: success, failure, cancellation. */
 class JobLifecycleIT {
-    private static LocalStack stack;
-    private static Jobs jobs;
-
-    @BeforeAll
-    static void startStack() {
-        stack = LocalStack.start(Inputs.withTestInputs(StackOptions.workers(1)));
-        jobs = new Jobs(stack);
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (stack != null) {
-            stack.stop();
-        }
-    }
+    @RegisterExtension
+    static final PerClassStack system = new PerClassStack(Inputs.withTestInputs(StackOptions.workers(1)));
 
     @Test
-    void an_executed_clip_job_runs_on_a_worker_and_ends_succeeded_with_outputs_and_credits_settled() {
+    void an_executed_clip_job_runs_on_a_worker_and_ends_succeeded_with_outputs_and_credits_settled(
+            LocalStack stack, Jobs jobs) {
         long postedBefore = stack.balance().path("posted").asLong();
         JsonNode accepted = jobs.executeClip("file:elev.tif", Jobs.SMALL_AOI);
         String jobId = accepted.path("job_id").asText();
@@ -52,7 +39,7 @@ class JobLifecycleIT {
     }
 
     @Test
-    void a_job_failing_on_the_worker_ends_failed_with_its_reason_and_its_credits_released() {
+    void a_job_failing_on_the_worker_ends_failed_with_its_reason_and_its_credits_released(LocalStack stack, Jobs jobs) {
         long availableBefore = stack.balance().path("available").asLong();
         String jobId = jobs.executeClip("file:" + Inputs.API_ONLY_IMAGE, Jobs.SMALL_AOI).path("job_id").asText();
 
@@ -69,7 +56,7 @@ class JobLifecycleIT {
     }
 
     @Test
-    void a_cancelled_running_job_stops_within_seconds_and_releases_its_credits() {
+    void a_cancelled_running_job_stops_within_seconds_and_releases_its_credits(LocalStack stack, Jobs jobs) {
         long availableBefore = stack.balance().path("available").asLong();
         String jobId = jobs.executeClip("file:" + SyntheticRaster.FILE_NAME, Jobs.WIDE_AOI).path("job_id").asText();
         jobs.awaitStatus(jobId, Set.of("running"), Duration.ofSeconds(60));

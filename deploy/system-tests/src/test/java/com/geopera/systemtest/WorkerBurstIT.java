@@ -8,31 +8,18 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Three workers share a burst of jobs. */
 class WorkerBurstIT {
     private static final int JOBS = 45;
-    private static LocalStack stack;
-    private static Jobs jobs;
 
-    @BeforeAll
-    static void startStack() {
-        stack = LocalStack.start(3);
-        jobs = new Jobs(stack);
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (stack != null) {
-            stack.stop();
-        }
-    }
+    @RegisterExtension
+    static final PerClassStack system = new PerClassStack(StackOptions.workers(3));
 
     @Test
-    void three_workers_share_a_burst_all_jobs_complete_none_twice_and_the_work_spreads() {
+    void three_workers_share_a_burst_all_jobs_complete_none_twice_and_the_work_spreads(LocalStack stack, Jobs jobs) {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < JOBS; i++) {
             ids.add(jobs.executeClip("file:elev.tif", Jobs.SMALL_AOI).path("job_id").asText());

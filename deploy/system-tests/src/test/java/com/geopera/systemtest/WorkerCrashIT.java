@@ -5,30 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Processes die mid-flow: a worker by SIGKILL, the api by restart. Jobs still end once, paid at most once. */
 class WorkerCrashIT {
-    private static LocalStack stack;
-    private static Jobs jobs;
-
-    @BeforeAll
-    static void startStack() {
-        stack = LocalStack.start(Inputs.withTestInputs(StackOptions.workers(2)));
-        jobs = new Jobs(stack);
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (stack != null) {
-            stack.stop();
-        }
-    }
+    @RegisterExtension
+    static final PerClassStack system = new PerClassStack(Inputs.withTestInputs(StackOptions.workers(2)));
 
     @Test
-    void a_job_whose_worker_is_killed_mid_run_still_ends_and_is_charged_at_most_once() {
+    void a_job_whose_worker_is_killed_mid_run_still_ends_and_is_charged_at_most_once(LocalStack stack, Jobs jobs) {
         String jobId = null;
         String victim = null;
         int victimNumber = 0;
@@ -87,7 +73,7 @@ class WorkerCrashIT {
     }
 
     @Test
-    void restarting_the_api_mid_flow_loses_no_job_and_no_credit() {
+    void restarting_the_api_mid_flow_loses_no_job_and_no_credit(LocalStack stack, Jobs jobs) {
         long availableBefore = stack.balance().path("available").asLong();
         int count = 8;
         String[] ids = new String[count];

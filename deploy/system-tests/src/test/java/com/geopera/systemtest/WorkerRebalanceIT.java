@@ -9,9 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A worker joins while the others are busy and each holds a record waiting for its only slot: the consumer group
@@ -20,24 +19,14 @@ import org.junit.jupiter.api.Test;
 class WorkerRebalanceIT {
     /** About 30 s of work for two one-slot workers, so that records are still queued when the third one joins. */
     private static final int JOBS = 36;
-    private static LocalStack stack;
-    private static Jobs jobs;
 
-    @BeforeAll
-    static void startStack() {
-        stack = LocalStack.start(Inputs.withTestInputs(StackOptions.workers(2).withWorkerMaxConcurrentJobs(1)));
-        jobs = new Jobs(stack);
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (stack != null) {
-            stack.stop();
-        }
-    }
+    @RegisterExtension
+    static final PerClassStack system = new PerClassStack(
+            Inputs.withTestInputs(StackOptions.workers(2).withWorkerMaxConcurrentJobs(1)));
 
     @Test
-    void a_worker_joining_mid_burst_takes_over_waiting_records_and_no_attempt_starts_twice() {
+    void a_worker_joining_mid_burst_takes_over_waiting_records_and_no_attempt_starts_twice(
+            LocalStack stack, Jobs jobs) {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < JOBS; i++) {
             // A 0.2° square of the big raster: about a second of GDAL each, so records queue up behind the slots.

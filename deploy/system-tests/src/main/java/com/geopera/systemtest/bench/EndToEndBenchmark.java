@@ -5,6 +5,7 @@ import com.geopera.common.json.Json;
 import com.geopera.systemtest.ApiClient;
 import com.geopera.systemtest.LocalStack;
 import com.geopera.systemtest.StackOptions;
+import com.geopera.systemtest.WholeTopic;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -13,15 +14,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * End-to-end benchmark of the packaged system on this machine, for 1, 2 and 3 workers:
@@ -221,71 +221,52 @@ public final class EndToEndBenchmark {
 
     /** Notes when each job's dispatch command can be read from Kafka (a consumer set up like the baseline's). */
     private Thread followDispatches(LocalStack stack) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap());
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new StringDeserializer());
-        String topic = stack.topics().dispatch("clip");
-        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                .map(p -> new TopicPartition(topic, p.partition())).toList();
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-        Thread thread = new Thread(() -> {
-            try (consumer) {
-                while (!Thread.currentThread().isInterrupted()) {
-                    consumer.poll(Duration.ofMillis(50)).forEach(record -> {
-                        Instant now = Instant.now();
-                        if (record.key() != null) {
-                            onKafka.putIfAbsent(record.key(), now);
-                        }
-                    });
-                }
-            } catch (org.apache.kafka.common.errors.InterruptException e) {
-                // stopping
-            }
-        }, "bench-dispatches");
-        thread.setDaemon(true);
-        thread.start();
-        return thread;
+        return follow(stack, stack.topics().dispatch("clip"), Map.of(), Duration.ofMillis(50), "bench-dispatches",
+                record -> {
+                    Instant now = Instant.now();
+                    if (record.key() != null) {
+                        onKafka.putIfAbsent(record.key(), now);
+                    }
+                });
     }
 
     private Thread followEvents(LocalStack stack) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap());
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
-        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new StringDeserializer());
-        String topic = stack.topics().events();
-        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                .map(p -> new TopicPartition(topic, p.partition())).toList();
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
+        return follow(stack, stack.topics().events(), Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000"),
+                Duration.ofMillis(100), "bench-events", record -> {
+                    try {
+                        JsonNode event = Json.mapper().readTree(record.value());
+                        String id = event.path("job_id").asText();
+                        String type = event.path("type").asText();
+                        Instant at = Instant.parse(event.path("occurred_at").asText());
+                        if ("STARTED".equals(type)) {
+                            started.putIfAbsent(id, at);
+                        } else if (List.of("COMPLETED", "FAILED", "CANCELLED").contains(type)) {
+                            ended.putIfAbsent(id, at);
+                            endType.putIfAbsent(id, type);
+                        }
+                    } catch (Exception e) {
+                        // not an event
+                    }
+                });
+    }
+
+    /**
+     * Hands each record of {@code topic}, from its beginning, to {@code onRecord} on a daemon thread until the thread
+     * is interrupted.
+     */
+    private static Thread follow(LocalStack stack, String topic, Map<String, String> consumerConfig,
+                                 Duration pollTimeout, String threadName,
+                                 Consumer<ConsumerRecord<String, String>> onRecord) {
+        KafkaConsumer<String, String> consumer = WholeTopic.consumer(stack.kafkaBootstrap(), topic, consumerConfig);
         Thread thread = new Thread(() -> {
             try (consumer) {
                 while (!Thread.currentThread().isInterrupted()) {
-                    consumer.poll(Duration.ofMillis(100)).forEach(record -> {
-                        try {
-                            JsonNode event = Json.mapper().readTree(record.value());
-                            String id = event.path("job_id").asText();
-                            String type = event.path("type").asText();
-                            Instant at = Instant.parse(event.path("occurred_at").asText());
-                            if ("STARTED".equals(type)) {
-                                started.putIfAbsent(id, at);
-                            } else if (List.of("COMPLETED", "FAILED", "CANCELLED").contains(type)) {
-                                ended.putIfAbsent(id, at);
-                                endType.putIfAbsent(id, type);
-                            }
-                        } catch (Exception e) {
-                            // not an event
-                        }
-                    });
+                    consumer.poll(pollTimeout).forEach(onRecord);
                 }
             } catch (org.apache.kafka.common.errors.InterruptException e) {
                 // stopping
             }
-        }, "bench-events");
+        }, threadName);
         thread.setDaemon(true);
         thread.start();
         return thread;
