@@ -1,5 +1,7 @@
 package com.geopera.imagery.process;
 
+import com.geopera.imagery.raster.Geometries;
+import com.geopera.imagery.raster.RasterInfo;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,6 +13,11 @@ import java.util.Map;
  * @param bands   bands read or written per pixel
  */
 public record Basis(double areaKm2, long pixels, int bands) {
+
+    /** The basis of a run over all of {@code image}'s footprint and pixels. */
+    public static Basis wholeImage(RasterInfo image, int bands) {
+        return new Basis(Geometries.areaKm2(image.footprint4326()), image.pixels(), bands);
+    }
 
     public Map<String, Object> toMap(String processId) {
         Map<String, Object> m = new LinkedHashMap<>();

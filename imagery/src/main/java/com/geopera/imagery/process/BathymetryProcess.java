@@ -13,7 +13,6 @@ import com.geopera.imagery.raster.Gdal;
 import com.geopera.imagery.raster.Geometries;
 import com.geopera.imagery.raster.RasterInfo;
 import com.geopera.imagery.raster.RasterProbe;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -112,18 +111,7 @@ public final class BathymetryProcess extends DescribedProcess {
             pixels = (long) size[0] * size[1];
             area = Geometries.areaKm2(aoi.intersection(image.footprint4326()));
         }
-        Basis basis = new Basis(area, pixels, 3);
-        return new PreparedRun() {
-            @Override
-            public Basis basis() {
-                return basis;
-            }
-
-            @Override
-            public ProducedRaster execute(RunContext ctx) {
-                return bathymetry(s, ctx);
-            }
-        };
+        return new DeferredRun(new Basis(area, pixels, 3), ctx -> bathymetry(s, ctx));
     }
 
     private record Settings(RasterInfo image, int blue, int green, int nir, double ndwiThreshold, double ratioScale,
@@ -158,8 +146,6 @@ public final class BathymetryProcess extends DescribedProcess {
                     ctx.step(CLIP_SHARE, MATH_SHARE), ctx);
             try {
                 depth.GetRasterBand(1).SetUnitType("m");
-                Path cog = ctx.temp("result.tif");
-                CogWriter.write(depth, cog, CogWriter.DEFAULT_COMPRESSION, ctx.step(MATH_SHARE, 1), ctx.cancellation());
                 Map<String, Object> bathy = new LinkedHashMap<>();
                 bathy.put("model", "stumpf_log_ratio");
                 bathy.put("m0", model.m0());
@@ -169,7 +155,7 @@ public final class BathymetryProcess extends DescribedProcess {
                 bathy.put("unit", "m");
                 bathy.put("coefficients", s.points() != null ? "calibrated" : "given");
                 bathy.putAll(extra);
-                return new ProducedRaster(cog, Map.of("bathymetry", bathy));
+                return ResultCog.write(depth, CogWriter.DEFAULT_COMPRESSION, MATH_SHARE, ctx, Map.of("bathymetry", bathy));
             } finally {
                 depth.delete();
             }

@@ -6,10 +6,8 @@ import com.geopera.imagery.input.Param;
 import com.geopera.imagery.input.Problems;
 import com.geopera.imagery.input.ValidInputs;
 import com.geopera.imagery.raster.CogWriter;
-import com.geopera.imagery.raster.Geometries;
 import com.geopera.imagery.raster.RasterInfo;
 import com.geopera.imagery.raster.RasterProbe;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -40,21 +38,8 @@ public final class CogProcess extends DescribedProcess {
         if (problems.size() > before || image == null || compression == null) {
             return null;
         }
-        Basis basis = new Basis(Geometries.areaKm2(image.footprint4326()), image.pixels(), image.bandCount());
-        return new PreparedRun() {
-            @Override
-            public Basis basis() {
-                return basis;
-            }
-
-            @Override
-            public ProducedRaster execute(RunContext ctx) {
-                return RasterProbe.withOpened(image.gdalPath(), "image", source -> {
-                    Path cog = ctx.temp("result.tif");
-                    CogWriter.write(source, cog, compression, ctx.step(0, 1), ctx.cancellation());
-                    return new ProducedRaster(cog, Map.of("compression", compression));
-                });
-            }
-        };
+        return new DeferredRun(Basis.wholeImage(image, image.bandCount()), ctx -> RasterProbe.withOpened(
+                image.gdalPath(), "image", source -> ResultCog.write(source, compression, 0, ctx,
+                        Map.of("compression", compression))));
     }
 }

@@ -7,7 +7,6 @@ import com.geopera.imagery.input.Problems;
 import com.geopera.imagery.input.ValidInputs;
 import com.geopera.imagery.raster.CogWriter;
 import com.geopera.imagery.raster.Gdal;
-import com.geopera.imagery.raster.Geometries;
 import com.geopera.imagery.raster.RasterInfo;
 import com.geopera.imagery.raster.RasterProbe;
 import java.nio.file.Path;
@@ -52,18 +51,7 @@ public final class HillshadeProcess extends DescribedProcess {
         }
         List<String> args = demArgs(in.integer("band"), in.number("z_factor"), in.number("azimuth"),
                 in.number("altitude"), image.geographic());
-        Basis basis = new Basis(Geometries.areaKm2(image.footprint4326()), image.pixels(), 1);
-        return new PreparedRun() {
-            @Override
-            public Basis basis() {
-                return basis;
-            }
-
-            @Override
-            public ProducedRaster execute(RunContext ctx) {
-                return hillshade(image, args, ctx);
-            }
-        };
+        return new DeferredRun(Basis.wholeImage(image, 1), ctx -> hillshade(image, args, ctx));
     }
 
     /** The {@code gdaldem hillshade} arguments for these inputs. */
@@ -93,9 +81,8 @@ public final class HillshadeProcess extends DescribedProcess {
             }
             try {
                 ctx.checkCancelled();
-                Path cog = ctx.temp("result.tif");
-                CogWriter.write(out, cog, CogWriter.DEFAULT_COMPRESSION, ctx.step(DEM_SHARE, 1), ctx.cancellation());
-                return new ProducedRaster(cog, Map.of("hillshade", Map.of("arguments", String.join(" ", args))));
+                return ResultCog.write(out, CogWriter.DEFAULT_COMPRESSION, DEM_SHARE, ctx,
+                        Map.of("hillshade", Map.of("arguments", String.join(" ", args))));
             } finally {
                 out.delete();
             }

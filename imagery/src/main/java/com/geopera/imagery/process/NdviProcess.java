@@ -5,10 +5,8 @@ import com.geopera.imagery.input.Param;
 import com.geopera.imagery.input.Problems;
 import com.geopera.imagery.input.ValidInputs;
 import com.geopera.imagery.raster.CogWriter;
-import com.geopera.imagery.raster.Geometries;
 import com.geopera.imagery.raster.RasterInfo;
 import com.geopera.imagery.raster.RasterProbe;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.gdal.gdal.Dataset;
@@ -39,28 +37,18 @@ public final class NdviProcess extends DescribedProcess {
             return null;
         }
         int[] bands = {in.integer("red_band"), in.integer("nir_band")};
-        Basis basis = new Basis(Geometries.areaKm2(image.footprint4326()), image.pixels(), 2);
-        return new PreparedRun() {
-            @Override
-            public Basis basis() {
-                return basis;
-            }
+        return new DeferredRun(Basis.wholeImage(image, 2), ctx -> RasterProbe.withOpened(image.gdalPath(), "image",
+                source -> ndviCog(source, bands, ctx)));
+    }
 
-            @Override
-            public ProducedRaster execute(RunContext ctx) {
-                return RasterProbe.withOpened(image.gdalPath(), "image", source -> {
-                    Dataset ndvi = BandMath.run(source, bands, NdviProcess::ndvi, ctx.temp("ndvi.tif"),
-                            ctx.step(0, MATH_SHARE), ctx);
-                    try {
-                        Path cog = ctx.temp("result.tif");
-                        CogWriter.write(ndvi, cog, CogWriter.DEFAULT_COMPRESSION, ctx.step(MATH_SHARE, 1), ctx.cancellation());
-                        return new ProducedRaster(cog, Map.of("index", "ndvi", "red_band", bands[0], "nir_band", bands[1]));
-                    } finally {
-                        ndvi.delete();
-                    }
-                });
-            }
-        };
+    private static ProducedRaster ndviCog(Dataset source, int[] bands, RunContext ctx) {
+        Dataset ndvi = BandMath.run(source, bands, NdviProcess::ndvi, ctx.temp("ndvi.tif"), ctx.step(0, MATH_SHARE), ctx);
+        try {
+            return ResultCog.write(ndvi, CogWriter.DEFAULT_COMPRESSION, MATH_SHARE, ctx,
+                    Map.of("index", "ndvi", "red_band", bands[0], "nir_band", bands[1]));
+        } finally {
+            ndvi.delete();
+        }
     }
 
     static void ndvi(float[][] bands, float[] out) {

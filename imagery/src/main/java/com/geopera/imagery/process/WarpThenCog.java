@@ -1,6 +1,5 @@
 package com.geopera.imagery.process;
 
-import com.geopera.imagery.raster.CogWriter;
 import com.geopera.imagery.raster.RasterInfo;
 import com.geopera.imagery.raster.RasterProbe;
 import java.nio.file.Path;
@@ -38,9 +37,7 @@ final class WarpThenCog implements PreparedRun {
             Dataset intermediate = Warps.toGeoTiff(source, warped, warpArgs, context.step(0, WARP_SHARE), context);
             try {
                 context.checkCancelled();
-                Path cog = context.temp("result.tif");
-                CogWriter.write(intermediate, cog, compression, context.step(WARP_SHARE, 1), context.cancellation());
-                return new ProducedRaster(cog, extraMetadata);
+                return ResultCog.write(intermediate, compression, WARP_SHARE, context, extraMetadata);
             } finally {
                 intermediate.delete();
             }

@@ -4,9 +4,8 @@ import com.geopera.cli.CommandContext;
 import com.geopera.cli.command.ApiCommand;
 import com.geopera.cli.command.Views;
 import com.geopera.cli.error.ExitCode;
-import com.geopera.cli.http.RequestOptions;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 /** {@code geopera processing job tile-info JOB} → processing.job.tile_info. */
 @Command(name = "tile-info", mixinStandardHelpOptions = true,
@@ -15,14 +14,12 @@ import picocli.CommandLine.Parameters;
 public final class JobTileInfoCommand extends ApiCommand {
     private static final String OPERATION = "processing.job.tile_info";
 
-    @Parameters(paramLabel = "JOB", description = "Job id.")
-    String jobId;
+    @Mixin
+    JobArgument job;
 
     @Override
     protected ExitCode execute(CommandContext context) {
-        var body = context.json().createObjectNode().put("job_id", jobId);
-        var answer = context.processingClient(true).call(OPERATION, body, RequestOptions.read());
-        context.renderer().object(answer.body(), Views.generic("tile info"));
+        context.renderer().object(job.read(context, OPERATION), Views.generic("tile info"));
         return ExitCode.OK;
     }
 }

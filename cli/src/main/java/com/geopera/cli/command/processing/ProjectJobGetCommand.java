@@ -4,9 +4,8 @@ import com.geopera.cli.CommandContext;
 import com.geopera.cli.command.ApiCommand;
 import com.geopera.cli.command.Views;
 import com.geopera.cli.error.ExitCode;
-import com.geopera.cli.http.RequestOptions;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 /** {@code geopera processing project-job get JOB} → processing.project_job.get. */
 @Command(name = "get", mixinStandardHelpOptions = true,
@@ -15,14 +14,12 @@ import picocli.CommandLine.Parameters;
 public final class ProjectJobGetCommand extends ApiCommand {
     private static final String OPERATION = "processing.project_job.get";
 
-    @Parameters(paramLabel = "JOB", description = "Job id.")
-    String jobId;
+    @Mixin
+    JobArgument job;
 
     @Override
     protected ExitCode execute(CommandContext context) {
-        var body = context.json().createObjectNode().put("job_id", jobId);
-        var answer = context.processingClient(true).call(OPERATION, body, RequestOptions.read());
-        context.renderer().object(JobDocuments.job(answer.body(), jobId), Views.JOB);
+        context.renderer().object(JobDocuments.job(job.read(context, OPERATION), job.id()), Views.JOB);
         return ExitCode.OK;
     }
 }

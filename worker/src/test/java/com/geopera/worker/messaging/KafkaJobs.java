@@ -1,0 +1,104 @@
+package com.geopera.worker.messaging;
+
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.geopera.common.id.Ids;
+import com.geopera.common.json.Json;
+import com.geopera.common.messaging.ControlCommand;
+import com.geopera.common.messaging.DispatchJob;
+import com.geopera.common.messaging.JobEvent;
+import com.geopera.common.messaging.JobEventType;
+import com.geopera.common.messaging.Topics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** The tests' side of the worker's topics on the test broker: sends dispatches and cancels, reads the job events. */
+final class KafkaJobs implements AutoCloseable {
+    /** A polygon well inside Luxembourg (and inside elev.tif). */
+    static final String LUX_AOI = """
+            {"type":"Polygon","coordinates":[[[6.0,49.6],[6.2,49.6],[6.2,49.8],[6.0,49.8],[6.0,49.6]]]}""";
+    /** Nearly all of the synthetic raster, so that clipping it takes many seconds. */
+    static final String WIDE_AOI = """
+            {"type":"Polygon","coordinates":[[[5.75,49.45],[6.52,49.45],[6.52,50.18],[5.75,50.18],[5.75,49.45]]]}""";
+
+    private final Topics topics;
+    private final KafkaProducer<String, String> producer;
+    private final TopicProbe events;
+
+    KafkaJobs(String bootstrap, String prefix) {
+        topics = new Topics(prefix);
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+        events = new TopicProbe(bootstrap, topics.events());
+    }
+
+    Topics topics() {
+        return topics;
+    }
+
+    /** Every record of the events topic. */
+    TopicProbe events() {
+        return events;
+    }
+
+    /** A first attempt of a clip job of {@code image} to {@code aoi}. */
+    static DispatchJob clip(String image, String aoi) throws Exception {
+        JsonNode inputs = Json.mapper().readTree("{\"image\":\"" + image + "\",\"aoi\":" + aoi + "}");
+        return new DispatchJob(DispatchJob.SCHEMA_VERSION, Ids.next("cmd"), Ids.next("job"), 1, "org_test", "clip",
+                null, "clip", inputs, 100, Instant.now());
+    }
+
+    void send(String topic, String key, String value) throws Exception {
+        producer.send(new ProducerRecord<>(topic, key, value)).get();
+    }
+
+    void dispatch(DispatchJob job) throws Exception {
+        send(topics.dispatch(job.queue()), job.jobId(), Json.mapper().writeValueAsString(job));
+    }
+
+    /** Sends a cancel of the job until the worker reports it cancelled. */
+    void cancel(DispatchJob job) {
+        ControlCommand cancel = new ControlCommand(ControlCommand.SCHEMA_VERSION, Ids.next("cmd"),
+                ControlCommand.Type.CANCEL, job.jobId(), Instant.now());
+        // The control consumer starts at the latest offset; repeat the (idempotent) signal until it is seen.
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+            send(topics.control(), job.jobId(), Json.mapper().writeValueAsString(cancel));
+            return eventsOf(job.jobId()).stream().anyMatch(e -> e.type() == JobEventType.CANCELLED);
+        });
+    }
+
+    List<JobEvent> eventsOf(String jobId) {
+        return events.records(record -> jobId.equals(record.key())).stream()
+                .map(record -> read(record.value())).toList();
+    }
+
+    /** The first event of this type of the job, once it came within {@code within}. */
+    JobEvent awaitEvent(String jobId, JobEventType type, Duration within) {
+        await().atMost(within).pollInterval(Duration.ofMillis(100))
+                .until(() -> eventsOf(jobId).stream().anyMatch(e -> e.type() == type));
+        return eventsOf(jobId).stream().filter(e -> e.type() == type).findFirst().orElseThrow();
+    }
+
+    static JobEvent read(String json) {
+        try {
+            return Json.mapper().readValue(json, JobEvent.class);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        producer.close();
+        events.close();
+    }
+}
