@@ -13,11 +13,16 @@ import com.geopera.common.messaging.JobEvent;
 import com.geopera.common.messaging.JobEventType;
 import com.geopera.common.process.JobOutput;
 import com.geopera.common.process.Usage;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -36,6 +41,8 @@ class JobLifecycleTest {
     Reaper reaper;
     @Inject
     ShiftableClock clock;
+    @Inject
+    AgroalDataSource dataSource;
 
     @AfterEach
     void restore() {
@@ -186,6 +193,40 @@ class JobLifecycleTest {
         KafkaProbe.publish(started(jobId, 1));
         assertThat(awaitStatus(org, jobId, "running").<Integer>path("attempt")).isEqualTo(1);
         KafkaProbe.awaitRecord(RealServers.prefix + ".jobs.events.dlq", r -> jobId.equals(r.key()), WAIT);
+    }
+
+    @Test
+    void an_event_whose_database_connection_dies_mid_apply_is_applied_again_and_not_dead_lettered() throws Exception {
+        Fixture org = Fixture.org(100_000);
+        String jobId = org.call("processing.execute", org.clipBody()).path("job_id");
+        try (Connection blocker = dataSource.getConnection()) {
+            blocker.setAutoCommit(false);
+            try (PreparedStatement lock = blocker.prepareStatement("SELECT 1 FROM jobs WHERE job_id = ? FOR UPDATE")) {
+                lock.setString(1, jobId);
+                lock.executeQuery().close();
+            }
+            KafkaProbe.publish(started(jobId, 1));
+            // The consumer's transaction waits for our row lock; kill its connection as a server restart would.
+            int applier = await().atMost(WAIT).until(() -> backendWaitingForALock(blocker), pid -> pid > 0);
+            try (PreparedStatement kill = blocker.prepareStatement("SELECT pg_terminate_backend(?)")) {
+                kill.setInt(1, applier);
+                kill.executeQuery().close();
+            }
+            blocker.rollback();
+        }
+
+        assertThat(awaitStatus(org, jobId, "running").<Integer>path("attempt")).isEqualTo(1);
+        assertThat(KafkaProbe.recordsWithKey(RealServers.prefix + ".jobs.events.dlq", jobId, Duration.ofSeconds(3)))
+                .isEmpty();
+    }
+
+    private static int backendWaitingForALock(Connection connection) throws SQLException {
+        try (PreparedStatement waiting = connection.prepareStatement("SELECT pid FROM pg_stat_activity"
+                + " WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()")) {
+            try (ResultSet row = waiting.executeQuery()) {
+                return row.next() ? row.getInt(1) : 0;
+            }
+        }
     }
 
     @Test

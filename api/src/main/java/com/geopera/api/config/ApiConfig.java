@@ -22,6 +22,8 @@ public interface ApiConfig {
 
     Outbox outbox();
 
+    Events events();
+
     Reaper reaper();
 
     Idempotency idempotency();
@@ -116,6 +118,17 @@ public interface ApiConfig {
         /** Pause after a failed round (broker down). */
         @WithDefault("PT2S")
         Duration retryBackoff();
+    }
+
+    /** Applying worker events. */
+    interface Events {
+        /** First wait before applying an event again after a transient database failure; doubles up to the max. */
+        @WithDefault("PT0.2S")
+        Duration retryBackoff();
+
+        /** Longest wait between two tries of one event while the database keeps failing transiently. */
+        @WithDefault("PT5S")
+        Duration retryMaxBackoff();
     }
 
     /** Recovery of dead attempts and expired holds. */
