@@ -28,6 +28,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -292,6 +294,33 @@ class JobLifecycleTest {
         assertThat(job.<Integer>path("attempt")).isEqualTo(2);
         assertThat(job.<String>path("billing.status")).isEqualTo("reserved");
         dispatchOf(jobId, 2);
+    }
+
+    @Test
+    void an_expired_hold_whose_job_another_transaction_holds_waits_for_the_next_pass_and_blocks_nothing()
+            throws Exception {
+        Fixture org = Fixture.org(100_000);
+        String jobId = org.call("processing.execute", org.clipBody()).path("job_id");
+        clock.advance(Duration.ofHours(25));
+        try (Connection blocker = dataSource.getConnection()) {
+            blocker.setAutoCommit(false);
+            try (PreparedStatement lock = blocker.prepareStatement("SELECT 1 FROM jobs WHERE job_id = ? FOR UPDATE")) {
+                lock.setString(1, jobId);
+                lock.executeQuery().close();
+            }
+            // The pass must skip the locked job rather than wait for it (or hold its hold while waiting).
+            CompletableFuture.supplyAsync(reaper::runOnce).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            blocker.rollback();
+        }
+        Response skipped = org.call("processing.job.get", Map.of("job_id", jobId));
+        assertThat(skipped.<String>path("status")).isNotEqualTo("failed");
+        assertThat(skipped.<String>path("billing.status")).isEqualTo("reserved");
+
+        reaper.runOnce();
+        Response expired = org.call("processing.job.get", Map.of("job_id", jobId));
+        assertThat(expired.<String>path("status")).isEqualTo("failed");
+        assertThat(expired.<String>path("error.code")).isEqualTo("reservation_expired");
+        assertThat(expired.<String>path("billing.status")).isEqualTo("released");
     }
 
     @Test

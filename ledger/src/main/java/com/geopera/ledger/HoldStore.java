@@ -1,5 +1,6 @@
 package com.geopera.ledger;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -41,18 +42,24 @@ final class HoldStore {
     }
 
     /**
-     * Expires up to {@code limit} pending holds whose TTL passed at {@code now}, oldest first. Holds another
-     * transaction has locked (being settled or released right now) are skipped, not waited for.
+     * Expires up to {@code limit} pending holds whose TTL passed at {@code now}, oldest first, among
+     * {@code onlyJobs} when it is not null. Holds another transaction has locked (being settled or released right
+     * now) are skipped, not waited for.
      */
-    List<InSlice> expireDue(Connection connection, Instant now, int limit) throws SQLException {
+    List<InSlice> expireDue(Connection connection, Instant now, int limit, Collection<String> onlyJobs)
+            throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
                 "with due as (select job_id from ledger_holds where status = 'pending' and expires_at <= ?"
+                        + " and (cast(? as text[]) is null or job_id = any(?))"
                         + " order by expires_at, job_id limit ? for update skip locked)"
                         + " update ledger_holds h set status = 'expired', closed_at = ? from due"
                         + " where h.job_id = due.job_id returning " + prefixed("h") + ", h.slice")) {
+            Array only = onlyJobs == null ? null : connection.createArrayOf("text", onlyJobs.toArray());
             Timestamps.set(update, 1, now);
-            update.setInt(2, limit);
-            Timestamps.set(update, 3, now);
+            update.setArray(2, only);
+            update.setArray(3, only);
+            update.setInt(4, limit);
+            Timestamps.set(update, 5, now);
             List<InSlice> expired = new ArrayList<>();
             try (ResultSet rows = update.executeQuery()) {
                 while (rows.next()) {
@@ -60,6 +67,22 @@ final class HoldStore {
                 }
             }
             return expired;
+        }
+    }
+
+    /** Job ids of up to {@code limit} pending holds whose TTL passed at {@code now}, oldest expiry first; locks nothing. */
+    List<String> due(Connection connection, Instant now, int limit) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("select job_id from ledger_holds"
+                + " where status = 'pending' and expires_at <= ? order by expires_at, job_id limit ?")) {
+            Timestamps.set(select, 1, now);
+            select.setInt(2, limit);
+            List<String> jobIds = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    jobIds.add(rows.getString(1));
+                }
+            }
+            return jobIds;
         }
     }
 

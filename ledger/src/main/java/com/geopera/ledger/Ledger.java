@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -256,10 +257,34 @@ public final class Ledger {
      * @return the job ids of the holds it expired, oldest expiry first
      */
     public List<String> expire(Connection c, Instant now) {
+        return expireAmong(c, now, null);
+    }
+
+    /**
+     * Like {@link #expire(Connection, Instant)}, but only the holds of these jobs: for a caller that locks its
+     * own rows of those jobs first (the api's reaper locks the jobs, then their holds, then slices, the order every
+     * other job change takes), and finds them with {@link #dueHolds}.
+     */
+    public List<String> expire(Connection c, Instant now, Collection<String> jobIds) {
+        Objects.requireNonNull(jobIds, "jobIds");
+        return jobIds.isEmpty() ? List.of() : expireAmong(c, now, jobIds);
+    }
+
+    /** Job ids of pending holds whose TTL passed at {@code now}, oldest expiry first, at most {@code limit}; locks nothing. */
+    public List<String> dueHolds(Connection c, Instant now, int limit) {
+        Objects.requireNonNull(now, "now");
+        try {
+            return holds.due(c, Timestamps.toDbPrecision(now), limit);
+        } catch (SQLException e) {
+            throw new LedgerStorageException("dueHolds", e);
+        }
+    }
+
+    private List<String> expireAmong(Connection c, Instant now, Collection<String> jobIds) {
         Objects.requireNonNull(now, "now");
         Instant at = Timestamps.toDbPrecision(now);
         try {
-            List<HoldStore.InSlice> expired = holds.expireDue(c, at, MAX_HOLDS_PER_EXPIRE_CALL);
+            List<HoldStore.InSlice> expired = holds.expireDue(c, at, MAX_HOLDS_PER_EXPIRE_CALL, jobIds);
             if (expired.isEmpty()) {
                 return List.of();
             }

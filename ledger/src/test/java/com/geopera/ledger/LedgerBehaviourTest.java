@@ -266,4 +266,25 @@ class LedgerBehaviourTest {
             assertThat(ledger.balance(c, org)).isEqualTo(new Balance(100, 20, 80));
         }
     }
+
+    @Test
+    void due_holds_are_listed_oldest_first_and_expiring_named_jobs_touches_only_their_due_holds() throws Exception {
+        try (Connection c = database.open()) {
+            Tx.commit(c, x -> ledger.grant(x, org, 100, job("grant")));
+            Tx.commit(c, x -> ledger.reserve(x, org, job("late"), 10, Duration.ofSeconds(20)));
+            Tx.commit(c, x -> ledger.reserve(x, org, job("early"), 10, Duration.ofSeconds(10)));
+            Tx.commit(c, x -> ledger.reserve(x, org, job("not_due"), 10, TTL));
+            Instant later = START.plusSeconds(30);
+
+            List<String> due = ledger.dueHolds(c, later, 1_000).stream().filter(id -> id.startsWith(org)).toList();
+            assertThat(due).containsExactly(job("early"), job("late"));
+
+            List<String> expired = Tx.commit(c, x -> ledger.expire(x, later, List.of(job("late"), job("not_due"))));
+            assertThat(expired).containsExactly(job("late"));
+            assertThat(ledger.hold(c, job("early")).orElseThrow().status()).isEqualTo(HoldStatus.PENDING);
+            assertThat(ledger.hold(c, job("not_due")).orElseThrow().status()).isEqualTo(HoldStatus.PENDING);
+            assertThat(ledger.balance(c, org)).isEqualTo(new Balance(100, 20, 80));
+            assertThat(ledger.checkInvariants(c).violations()).isEmpty();
+        }
+    }
 }

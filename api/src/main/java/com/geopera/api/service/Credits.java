@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -43,6 +44,16 @@ public class Credits {
 
     public List<String> expire(Instant now) {
         return db.with(c -> ledger.expire(c, now));
+    }
+
+    /** Expires the due holds among these jobs (whose rows the caller has locked). */
+    public List<String> expire(Instant now, Collection<String> jobIds) {
+        return db.with(c -> ledger.expire(c, now, jobIds));
+    }
+
+    /** Jobs whose pending hold's TTL passed at {@code now}, oldest expiry first; locks nothing. */
+    public List<String> dueHolds(Instant now, int limit) {
+        return db.with(c -> ledger.dueHolds(c, now, limit));
     }
 
     public Balance balance(String orgId) {

@@ -12,7 +12,11 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
@@ -101,10 +105,25 @@ public class Reaper {
         return stale.size();
     }
 
+    /**
+     * Fails the jobs whose holds expired. Jobs are locked before their holds and slices, the order every other job
+     * change takes (an event locks the job, then settles or releases its hold), so the two never wait for each other:
+     * the jobs free right now are locked, their due holds expired, and busy jobs are left for the next pass. A due
+     * hold whose job does not exist is expired too, so it cannot stay at the head of the queue.
+     */
     private int expireHolds(Instant now) {
+        List<String> due = credits.dueHolds(now, config.reaper().batchSize());
+        if (due.isEmpty()) {
+            return 0;
+        }
+        Map<String, Job> locked = new HashMap<>();
+        jobs.lockFree(due).forEach(job -> locked.put(job.jobId, job));
+        Set<String> busy = new HashSet<>(jobs.existing(due));
+        busy.removeAll(locked.keySet());
+        List<String> expirable = due.stream().filter(id -> !busy.contains(id)).toList();
         int failed = 0;
-        for (String jobId : credits.expire(now)) {
-            Job job = jobs.lock(jobId).orElse(null);
+        for (String jobId : credits.expire(now, expirable)) {
+            Job job = locked.get(jobId);
             if (job != null && !job.status.isTerminal()) {
                 lifecycle.expireHold(job, now);
                 failed++;

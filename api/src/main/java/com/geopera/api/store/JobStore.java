@@ -14,9 +14,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.ConcurrentModificationException;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** The {@code jobs} table. Updates are optimistic on {@code version} (and callers lock the row first). */
 @ApplicationScoped
@@ -76,6 +79,33 @@ public class JobStore {
     /** Locks up to {@code limit} queued jobs not picked up since {@code queuedBefore}, skipping locked ones. */
     public List<Job> lockStaleQueued(Instant queuedBefore, int limit) {
         return lockMany("status = 'queued' AND queued_at < ?", queuedBefore, limit);
+    }
+
+    /** Locks those of these jobs no other transaction has locked, in job id order, skipping the others. */
+    public List<Job> lockFree(Collection<String> jobIds) {
+        return db.with(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM jobs WHERE job_id = ANY(?)"
+                    + " ORDER BY job_id FOR UPDATE SKIP LOCKED")) {
+                s.setArray(1, c.createArrayOf("text", jobIds.toArray()));
+                return readAll(s);
+            }
+        });
+    }
+
+    /** Which of these job ids exist. */
+    public Set<String> existing(Collection<String> jobIds) {
+        return db.with(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT job_id FROM jobs WHERE job_id = ANY(?)")) {
+                s.setArray(1, c.createArrayOf("text", jobIds.toArray()));
+                Set<String> found = new HashSet<>();
+                try (ResultSet rows = s.executeQuery()) {
+                    while (rows.next()) {
+                        found.add(rows.getString(1));
+                    }
+                }
+                return found;
+            }
+        });
     }
 
     private List<Job> lockMany(String where, Instant before, int limit) {
