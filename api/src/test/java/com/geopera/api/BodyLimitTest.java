@@ -31,6 +31,14 @@ import org.junit.jupiter.api.Test;
 class BodyLimitTest {
     /** Far above both limits (geopera.jobs.max-body-bytes 1 MiB, quarkus.http.limits.max-body-size 16 MiB). */
     private static final long HUGE_BYTES = 64L * 1024 * 1024;
+    /**
+     * Over geopera.jobs.max-body-bytes but within what the server reads and drops after refusing
+     * ({@code BodyLimit.DISCARD_BYTES}), so the server closes only after the whole body: a close while the client
+     * still sends resets the connection, and a JDK client that had not read the 413 yet then sees no answer at all
+     * (a fresh-clone CI run hit it once in ~25 operations × 64 MiB). Declared lengths far above every limit are
+     * covered on a plain socket below.
+     */
+    private static final long OVER_LIMIT_BYTES = 3L * 1024 * 1024;
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     @TestHTTPResource("/")
@@ -87,12 +95,12 @@ class BodyLimitTest {
     }
 
     @Test
-    void a_huge_body_with_content_length_is_a_413_problem_on_every_operation() throws Exception {
+    void a_body_over_the_limit_with_content_length_is_a_413_problem_on_every_operation() throws Exception {
         Fixture org = Fixture.org(0);
         for (String operation : AuthMatrixTest.SCOPES.keySet()) {
             String token = operation.startsWith("admin.") ? RealServers.ADMIN_KEY : org.apiKey;
             AtomicLong sent = new AtomicLong();
-            HttpResponse<String> response = client.send(post(operation, token).POST(ofLength(HUGE_BYTES, sent))
+            HttpResponse<String> response = client.send(post(operation, token).POST(ofLength(OVER_LIMIT_BYTES, sent))
                     .build(), BodyHandlers.ofString());
             assertPayloadTooLarge(response);
             assertThat(response.headers().firstValue("Connection")).as(operation).hasValue("close");
