@@ -117,9 +117,7 @@ class BodyLimitTest {
         AtomicLong sent = new AtomicLong();
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout((int) TIMEOUT.toMillis());
-            String head = "POST /v1/op/processing.execute HTTP/1.1\r\nHost: " + base.getHost() + "\r\n"
-                    + "Authorization: Bearer " + org.apiKey + "\r\nContent-Type: application/json\r\n"
-                    + "Transfer-Encoding: chunked\r\n\r\n";
+            String head = executeHead(org.apiKey, "Transfer-Encoding: chunked");
             byte[] chunk = (Integer.toHexString(65536) + "\r\n" + " ".repeat(65536) + "\r\n")
                     .getBytes(StandardCharsets.US_ASCII);
             Thread sender = new Thread(() -> {
@@ -146,6 +144,12 @@ class BodyLimitTest {
         }
     }
 
+    /** The request line and headers of a processing.execute whose body framing is {@code framing}. */
+    private String executeHead(String apiKey, String framing) {
+        return "POST /v1/op/processing.execute HTTP/1.1\r\nHost: " + base.getHost() + "\r\n"
+                + "Authorization: Bearer " + apiKey + "\r\nContent-Type: application/json\r\n" + framing + "\r\n\r\n";
+    }
+
     /** Everything the server sent until it closed, including when it closed with a reset after its answer. */
     private static String readUntilClosed(InputStream in) {
         java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
@@ -169,9 +173,7 @@ class BodyLimitTest {
         Fixture org = Fixture.org(0);
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout((int) TIMEOUT.toMillis());
-            String head = "POST /v1/op/processing.execute HTTP/1.1\r\nHost: " + base.getHost() + "\r\n"
-                    + "Authorization: Bearer " + org.apiKey + "\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: " + HUGE_BYTES + "\r\nExpect: 100-continue\r\n\r\n";
+            String head = executeHead(org.apiKey, "Content-Length: " + HUGE_BYTES + "\r\nExpect: 100-continue");
             socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -188,9 +190,7 @@ class BodyLimitTest {
         Fixture org = Fixture.org(0);
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout((int) TIMEOUT.toMillis());
-            String head = "POST /v1/op/processing.execute HTTP/1.1\r\nHost: " + base.getHost() + "\r\n"
-                    + "Authorization: Bearer " + org.apiKey + "\r\nContent-Type: application/json\r\n"
-                    + "Transfer-Encoding: chunked\r\nExpect: 100-continue\r\n\r\n";
+            String head = executeHead(org.apiKey, "Transfer-Encoding: chunked\r\nExpect: 100-continue");
             socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
             InputStream in = socket.getInputStream();

@@ -42,10 +42,6 @@ public class Credits {
         return db.with(c -> ledger.release(c, jobId));
     }
 
-    public List<String> expire(Instant now) {
-        return db.with(c -> ledger.expire(c, now));
-    }
-
     /** Expires the due holds among these jobs (whose rows the caller has locked). */
     public List<String> expire(Instant now, Collection<String> jobIds) {
         return db.with(c -> ledger.expire(c, now, jobIds));
