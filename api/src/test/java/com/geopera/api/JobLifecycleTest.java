@@ -25,6 +25,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -195,6 +196,62 @@ class JobLifecycleTest {
         KafkaProbe.publish(started(jobId, 1));
         assertThat(awaitStatus(org, jobId, "running").<Integer>path("attempt")).isEqualTo(1);
         KafkaProbe.awaitRecord(RealServers.prefix + ".jobs.events.dlq", r -> jobId.equals(r.key()), WAIT);
+    }
+
+    @Test
+    void a_poll_of_completions_for_many_jobs_is_applied_in_one_transaction_that_settles_them_all() throws Exception {
+        Fixture org = Fixture.org(100_000);
+        List<String> jobIds = new ArrayList<>();
+        List<JobEvent> completions = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String jobId = org.call("processing.execute", org.clipBody()).path("job_id");
+            jobIds.add(jobId);
+            completions.add(event(jobId, 1, JobEventType.COMPLETED, 100, List.of(output(org, jobId, 1)),
+                    new Usage(2, Map.of()), null));
+        }
+
+        KafkaProbe.publishTogether(completions);
+
+        for (String jobId : jobIds) {
+            Response job = awaitStatus(org, jobId, "succeeded");
+            assertThat(job.<String>path("billing.status")).isEqualTo("settled");
+            assertThat(job.<Integer>path("billing.charged_credits")).isEqualTo(2);
+        }
+        assertThat(transactionsThatWroteEventsOf(jobIds)).isLessThan(jobIds.size());
+        Map<String, Object> balance = Fixture.admin("admin.credits.balance", Map.of("org_id", org.orgId)).as(Map.class);
+        assertThat(balance).containsEntry("posted", 100_000 - 2 * jobIds.size()).containsEntry("pending", 0)
+                .containsEntry("invariants_ok", true);
+    }
+
+    @Test
+    void an_event_the_database_refuses_for_good_is_dead_lettered_alone_and_the_rest_of_its_poll_is_applied()
+            throws Exception {
+        Fixture org = Fixture.org(100_000);
+        String first = org.call("processing.execute", org.clipBody()).path("job_id");
+        String refused = org.call("processing.execute", org.clipBody()).path("job_id");
+        String last = org.call("processing.execute", org.clipBody()).path("job_id");
+        // PostgreSQL stores no NUL character, in jsonb or text: this event can never be written.
+        JobEvent unwritable = new JobEvent(JobEvent.SCHEMA_VERSION, "evt_" + UUID.randomUUID(), JobEventType.STARTED,
+                refused, 1, "worker\0nul", Instant.now(), null, null, null, null);
+
+        KafkaProbe.publishTogether(List.of(started(first, 1), unwritable, started(last, 1)));
+
+        awaitStatus(org, first, "running");
+        awaitStatus(org, last, "running");
+        KafkaProbe.awaitRecord(RealServers.prefix + ".jobs.events.dlq", r -> refused.equals(r.key()), WAIT);
+        assertThat(org.call("processing.job.get", Map.of("job_id", refused)).<String>path("status")).isEqualTo("queued");
+    }
+
+    private long transactionsThatWroteEventsOf(List<String> jobIds) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement count = c.prepareStatement(
+                     "SELECT count(DISTINCT xmin::text) FROM job_events WHERE job_id = ANY(?)")) {
+            count.setArray(1, c.createArrayOf("text", jobIds.toArray()));
+            try (ResultSet row = count.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -80,6 +81,27 @@ public final class KafkaProbe {
     public static void publish(JobEvent... events) throws Exception {
         for (JobEvent event : events) {
             publishRaw(event.jobId(), Json.mapper().writeValueAsString(event));
+        }
+    }
+
+    /** Sends the events with one producer in one go, so that they reach the consumer together (one poll). */
+    public static void publishTogether(List<JobEvent> events) throws Exception {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealServers.kafka);
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "200");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+            List<Future<?>> sent = new ArrayList<>();
+            for (JobEvent event : events) {
+                sent.add(producer.send(new ProducerRecord<>(RealServers.prefix + ".jobs.events", event.jobId(),
+                        Json.mapper().writeValueAsString(event))));
+            }
+            producer.flush();
+            for (Future<?> each : sent) {
+                each.get();
+            }
         }
     }
 

@@ -4,11 +4,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Accounts and their cached counters: an org's live in its {@link Slices}, system:grants' in its
@@ -61,24 +61,32 @@ final class AccountStore {
         slices.add(connection, Accounts.ofOrg(orgId), slice, -amountCredits, 0);
     }
 
-    /**
-     * Takes closed holds out of their slices' pending counters and charges what each posted: one change per
-     * slice, all slices locked in one order (see {@link Slices#addAll}).
-     */
-    void closeHolds(Connection connection, List<HoldStore.InSlice> closed) throws SQLException {
-        Map<SliceKey, long[]> bySlice = new LinkedHashMap<>();
-        for (HoldStore.InSlice each : closed) {
-            long[] deltas = bySlice.computeIfAbsent(
-                    new SliceKey(Accounts.ofOrg(each.hold().orgId()), each.slice()), key -> new long[2]);
-            deltas[0] -= each.hold().amount();
-            deltas[1] += each.hold().postedAmount();
-        }
-        List<Slices.Change> changes = new ArrayList<>();
-        bySlice.forEach((key, deltas) -> changes.add(new Slices.Change(key.accountId(), key.slice(), deltas[0], deltas[1])));
-        slices.addAll(connection, changes);
+    /** A slice number to start looking for a free slice from, so that concurrent transactions spread. */
+    int randomSlice() {
+        return ThreadLocalRandom.current().nextInt(slicesPerOrg);
     }
 
-    private record SliceKey(String accountId, int slice) {
+    /** Gives a closed hold's credits back to the slice it was taken from, waiting for that slice's lock. */
+    void closeHoldInItsSlice(Connection connection, HoldStore.InSlice closed) throws SQLException {
+        slices.add(connection, Accounts.ofOrg(closed.hold().orgId()), closed.slice(), -closed.hold().amount(),
+                closed.hold().postedAmount());
+    }
+
+    /**
+     * Takes closed holds out of their org's pending counters and charges what each posted: one change per org,
+     * on whichever of its slices no other transaction holds (see {@link Slices#addToFree}), so a close never
+     * waits for the reserves and closes of other jobs of the same org while a free slice exists.
+     */
+    void closeHolds(Connection connection, List<HoldStore.InSlice> closed) throws SQLException {
+        Map<String, Slices.AccountChange> byAccount = new LinkedHashMap<>();
+        for (HoldStore.InSlice each : closed) {
+            Hold hold = each.hold();
+            byAccount.merge(Accounts.ofOrg(hold.orgId()),
+                    new Slices.AccountChange(Accounts.ofOrg(hold.orgId()), each.slice(), -hold.amount(), hold.postedAmount()),
+                    (a, b) -> new Slices.AccountChange(a.accountId(), a.fallbackSlice(),
+                            a.debitsPendingDelta() + b.debitsPendingDelta(), a.debitsPostedDelta() + b.debitsPostedDelta()));
+        }
+        slices.addToFree(connection, List.copyOf(byAccount.values()), randomSlice());
     }
 
     Optional<Balance> balance(Connection connection, String orgId) throws SQLException {

@@ -39,7 +39,7 @@ public final class Ledger {
     private final AccountStore accounts;
     private final HoldStore holds = new HoldStore();
     private final Journal journal = new Journal();
-    private final Transfers transfers = new Transfers();
+    private final Transfers transfers;
     private final InvariantChecker invariants = new InvariantChecker();
     private final SettleBatch settleBatch;
 
@@ -58,6 +58,7 @@ public final class Ledger {
         }
         this.slicesPerOrg = slicesPerOrg;
         this.accounts = new AccountStore(new Slices(), slicesPerOrg);
+        this.transfers = new Transfers(accounts);
         this.settleBatch = new SettleBatch(holds, accounts, journal);
     }
 

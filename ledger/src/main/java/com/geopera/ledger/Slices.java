@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,6 +40,35 @@ final class Slices {
             set debits_pending = s.debits_pending + v.pending, debits_posted = s.debits_posted + v.posted
             from unnest(?::text[], ?::int[], ?::bigint[], ?::bigint[]) as v (account_id, slice, pending, posted)
             where s.account_id = v.account_id and s.slice = v.slice""";
+
+    /**
+     * A change of one account's debit counters that whichever of its slices is free takes: closing a hold gives
+     * its credits back (available only grows), so it need not wait for the slice the hold was taken from.
+     * {@code fallbackSlice} is a slice the account has, waited for when every slice is locked.
+     */
+    record AccountChange(String accountId, int fallbackSlice, long debitsPendingDelta, long debitsPostedDelta) {
+    }
+
+    /** Savepoint the free-slice pick starts from, so a pick that found no slice for some account leaves no locks. */
+    private static final String FREE_PICK_SAVEPOINT = "geopera_ledger_free_pick";
+    /**
+     * One free slice per account (SKIP LOCKED, from a random slice on so that concurrent closers spread), changed
+     * at once; the count tells whether every account found one. The savepoint travels in the same round trip.
+     */
+    private static final String ADD_TO_FREE = "savepoint " + FREE_PICK_SAVEPOINT + ";\n" + """
+            with v as (
+                select * from unnest(?::text[], ?::bigint[], ?::bigint[]) as v (account_id, pending, posted)),
+            picked as (
+                select v.account_id, p.slice, v.pending, v.posted from v
+                cross join lateral (
+                    select s.slice from ledger_account_slices s where s.account_id = v.account_id
+                    order by s.slice < ?, s.slice limit 1 for update skip locked) p),
+            changed as (
+                update ledger_account_slices s
+                set debits_pending = s.debits_pending + picked.pending, debits_posted = s.debits_posted + picked.posted
+                from picked where s.account_id = picked.account_id and s.slice = picked.slice
+                returning 1)
+            select count(*) from changed""";
 
     /** The org's slices after locking them all: which one now covers the reserve, or how little there is. */
     record Consolidated(Optional<Integer> slice, long available) {
@@ -155,6 +185,39 @@ final class Slices {
                     changes.stream().map(Change::debitsPostedDelta).toArray()));
             update.executeUpdate();
         }
+    }
+
+    /**
+     * Applies changes that only give credits back (one per account) to any free slice of each account, starting
+     * from slice {@code from}; when some account has every slice locked, undoes the pick and waits for the
+     * fallback slices instead, in the one order of {@link #addAll}.
+     */
+    void addToFree(Connection connection, List<AccountChange> changes, int from) throws SQLException {
+        try (PreparedStatement pick = connection.prepareStatement(ADD_TO_FREE)) {
+            pick.setArray(1, connection.createArrayOf("text", changes.stream().map(AccountChange::accountId).toArray()));
+            pick.setArray(2, connection.createArrayOf("int8",
+                    changes.stream().map(AccountChange::debitsPendingDelta).toArray()));
+            pick.setArray(3, connection.createArrayOf("int8",
+                    changes.stream().map(AccountChange::debitsPostedDelta).toArray()));
+            pick.setInt(4, from);
+            boolean resultFirst = pick.execute();
+            if (!resultFirst && !pick.getMoreResults()) {
+                throw new IllegalStateException("free-slice pick returned no count");
+            }
+            try (ResultSet row = pick.getResultSet()) {
+                row.next();
+                if (row.getLong(1) == changes.size()) {
+                    return;
+                }
+            }
+        }
+        try (Statement undo = connection.createStatement()) {
+            undo.execute("rollback to savepoint " + FREE_PICK_SAVEPOINT);
+        }
+        addAll(connection, changes.stream()
+                .map(change -> new Change(change.accountId(), change.fallbackSlice(), change.debitsPendingDelta(),
+                        change.debitsPostedDelta()))
+                .toList());
     }
 
     /** The account's counters summed over its slices; empty if it has none. */

@@ -9,11 +9,17 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Opens and closes holds. Each transition is ONE statement that changes the hold, one slice of the org
- * account's counters and appends the journal entry together: the slice's row lock is then held only from
- * that statement to the commit, and concurrent transitions of one org mostly lock different slices.
+ * Opens and closes holds. A reserve is ONE statement that takes a free slice of the org's counters, inserts the
+ * hold and appends the journal entry together, so the slice's row lock is held only from that statement to the
+ * commit and concurrent reserves of one org lock different slices. A close is one statement too: it gives the
+ * credits back to any free slice of the org, so it waits for no other transaction of that org while one is free.
  */
 final class Transfers {
+    private final AccountStore accounts;
+
+    Transfers(AccountStore accounts) {
+        this.accounts = accounts;
+    }
 
     /** What the single reserve statement did. */
     enum OpenOutcome {
@@ -131,24 +137,32 @@ final class Transfers {
     private static final String OPEN_THIS_SLICE = OPEN.formatted(HoldStore.COLUMNS, Accounts.REVENUE,
             "and slice = ?");
 
-    /** Closes a pending hold: %1$s = new status and posted credits, %2$s = extra condition. */
+    /**
+     * Closes a pending hold, gives its credits back to a free slice of its org (SKIP LOCKED, trying slices from a
+     * random one on) and journals it, in one statement: %1$s = posted credits, %2$s = extra condition.
+     * {@code returned_to} is null when every slice of the org was locked: the caller then waits for the hold's own.
+     */
     private static final String CLOSE = """
             with closed as (
                 update ledger_holds set status = ?, posted_credits = %1$s, closed_at = ?
                 where job_id = ? and status = 'pending' %2$s
                 returning %3$s, slice),
+            target as (
+                select s.account_id, s.slice from ledger_account_slices s
+                join closed c on s.account_id = 'org:' || c.org_id
+                order by s.slice < ?, s.slice limit 1 for update of s skip locked),
             account as (
                 update ledger_account_slices s
                 set debits_pending = s.debits_pending - c.amount_credits,
                     debits_posted = s.debits_posted + c.posted_credits
-                from closed c where s.account_id = 'org:' || c.org_id and s.slice = c.slice
+                from closed c, target t where s.account_id = t.account_id and s.slice = t.slice
                 returning s.slice),
             entry as (
                 insert into ledger_journal (kind, org_id, debit_account_id, credit_account_id,
                                             pending_delta_credits, posted_credits, job_id, created_at)
                 select ?, org_id, 'org:' || org_id, '%4$s', -amount_credits, posted_credits, job_id, closed_at
                 from closed)
-            select %3$s from closed""";
+            select %3$s, slice, (select slice from account) as returned_to from closed""";
 
     private static final String POST = CLOSE.formatted("least(amount_credits, ?)", "and expires_at > ?",
             HoldStore.COLUMNS, Accounts.REVENUE);
@@ -203,8 +217,9 @@ final class Transfers {
             Timestamps.set(statement, ++i, now);
             statement.setString(++i, jobId);
             Timestamps.set(statement, ++i, now);
+            statement.setInt(++i, accounts.randomSlice());
             statement.setString(++i, EntryKind.SETTLE.dbName());
-            return single(statement);
+            return close(connection, statement);
         }
     }
 
@@ -215,8 +230,9 @@ final class Transfers {
             statement.setString(++i, HoldStatus.VOIDED.dbName());
             Timestamps.set(statement, ++i, now);
             statement.setString(++i, jobId);
+            statement.setInt(++i, accounts.randomSlice());
             statement.setString(++i, EntryKind.RELEASE.dbName());
-            return single(statement);
+            return close(connection, statement);
         }
     }
 
@@ -228,14 +244,26 @@ final class Transfers {
             Timestamps.set(statement, ++i, now);
             statement.setString(++i, jobId);
             Timestamps.set(statement, ++i, now);
+            statement.setInt(++i, accounts.randomSlice());
             statement.setString(++i, EntryKind.EXPIRE.dbName());
-            return single(statement);
+            return close(connection, statement);
         }
     }
 
-    private static Optional<Hold> single(PreparedStatement statement) throws SQLException {
+    /** Runs a close statement; when it found no free slice, waits for the hold's own one. */
+    private Optional<Hold> close(Connection connection, PreparedStatement statement) throws SQLException {
+        HoldStore.InSlice closed;
         try (ResultSet row = statement.executeQuery()) {
-            return row.next() ? Optional.of(HoldStore.read(row)) : Optional.empty();
+            if (!row.next()) {
+                return Optional.empty();
+            }
+            closed = new HoldStore.InSlice(HoldStore.read(row), row.getInt("slice"));
+            row.getInt("returned_to");
+            if (!row.wasNull()) {
+                return Optional.of(closed.hold());
+            }
         }
+        accounts.closeHoldInItsSlice(connection, closed);
+        return Optional.of(closed.hold());
     }
 }

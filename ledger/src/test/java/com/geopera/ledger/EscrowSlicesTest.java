@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -115,6 +116,95 @@ class EscrowSlicesTest {
     }
 
     @Test
+    void a_settle_whose_own_slice_another_transaction_holds_gives_the_credits_to_a_free_slice_without_waiting()
+            throws Exception {
+        try (Connection c = database.open(); Connection other = database.open()) {
+            Tx.commit(c, x -> ledger.grant(x, org, 800, org + ":grant"));
+            Tx.commit(c, x -> ledger.reserve(x, org, org + ":job", 50, TTL));
+            int own = sliceOfHold(c, org + ":job");
+            lockSlices(other, "slice = " + own);
+            try (Statement sql = c.createStatement()) {
+                sql.execute("set lock_timeout = '2s'"); // waiting for the held slice would fail here
+            }
+
+            SettleResult result = Tx.commit(c, x -> ledger.settle(x, org + ":job", 20));
+
+            assertThat(result).isInstanceOf(Settled.class);
+            other.rollback();
+            assertThat(ledger.balance(c, org)).isEqualTo(new Balance(780, 0, 780));
+            assertThat(slicesAvailable(c).get(own)).isEqualTo(50L);
+            assertThat(ledger.checkInvariants(c).violations()).isEmpty();
+        }
+    }
+
+    @Test
+    void a_settle_batch_changes_one_free_slice_per_org_and_waits_for_none() throws Exception {
+        try (Connection c = database.open(); Connection other = database.open()) {
+            Tx.commit(c, x -> ledger.grant(x, org, 800, org + ":grant"));
+            List<Settlement> settlements = new ArrayList<>();
+            for (int i = 0; i < SLICES; i++) {
+                String job = org + ":job" + i;
+                Tx.commit(c, x -> ledger.reserve(x, org, job, 10, TTL));
+                settlements.add(new Settlement(job, 4));
+            }
+            lockSlices(other, "slice < " + (SLICES - 1)); // one slice stays free
+            try (Statement sql = c.createStatement()) {
+                sql.execute("set lock_timeout = '2s'");
+            }
+            List<Long> before = slicesAvailable(c);
+
+            List<SettleResult> results = Tx.commit(c, x -> ledger.settleAll(x, settlements));
+
+            assertThat(results).allMatch(Settled.class::isInstance);
+            other.rollback();
+            List<Long> after = slicesAvailable(c);
+            for (int slice = 0; slice < SLICES - 1; slice++) {
+                assertThat(after.get(slice)).as("slice %d", slice).isEqualTo(before.get(slice));
+            }
+            assertThat(after.get(SLICES - 1)).isEqualTo(before.get(SLICES - 1) + SLICES * 10 - SLICES * 4);
+            assertThat(ledger.balance(c, org)).isEqualTo(new Balance(800 - SLICES * 4, 0, 800 - SLICES * 4));
+            assertThat(ledger.checkInvariants(c).violations()).isEmpty();
+        }
+    }
+
+    @Test
+    void a_close_finding_every_slice_of_its_org_locked_waits_for_one_and_then_goes_through() throws Exception {
+        String otherOrg = org + "_b";
+        try (Connection c = database.open(); Connection other = database.open()) {
+            Tx.commit(c, x -> ledger.grant(x, org, 800, org + ":grant"));
+            Tx.commit(c, x -> ledger.grant(x, otherOrg, 800, otherOrg + ":grant"));
+            Tx.commit(c, x -> ledger.reserve(x, org, org + ":job", 30, TTL));
+            Tx.commit(c, x -> ledger.reserve(x, otherOrg, otherOrg + ":job", 30, TTL));
+            lockSlices(other, "true");
+
+            List<SettleResult> settled = waitsUntilReleased(other, () -> Tx.commit(c, x -> ledger.settleAll(x,
+                    List.of(new Settlement(org + ":job", 10), new Settlement(otherOrg + ":job", 30)))));
+
+            assertThat(settled).allMatch(Settled.class::isInstance);
+            assertThat(ledger.balance(c, org)).isEqualTo(new Balance(790, 0, 790));
+            assertThat(ledger.balance(c, otherOrg)).isEqualTo(new Balance(770, 0, 770));
+            assertThat(ledger.checkInvariants(c).violations()).isEmpty();
+        }
+    }
+
+    @Test
+    void a_release_finding_every_slice_of_its_org_locked_waits_for_its_own_and_then_goes_through() throws Exception {
+        try (Connection c = database.open(); Connection other = database.open()) {
+            Tx.commit(c, x -> ledger.grant(x, org, 800, org + ":grant"));
+            Tx.commit(c, x -> ledger.reserve(x, org, org + ":job", 30, TTL));
+            int own = sliceOfHold(c, org + ":job");
+            lockSlices(other, "true");
+
+            ReleaseResult released = waitsUntilReleased(other, () -> Tx.commit(c, x -> ledger.release(x, org + ":job")));
+
+            assertThat(released).isInstanceOf(Released.class);
+            assertThat(ledger.balance(c, org)).isEqualTo(new Balance(800, 0, 800));
+            assertThat(slicesAvailable(c).get(own)).isEqualTo(100L);
+            assertThat(ledger.checkInvariants(c).violations()).isEmpty();
+        }
+    }
+
+    @Test
     void mixed_traffic_on_one_org_with_few_credits_never_deadlocks_and_keeps_the_books() throws Exception {
         int threads = 16;
         int operationsPerThread = 150;
@@ -203,6 +293,32 @@ class EscrowSlicesTest {
                 assertThat(ledger.balance(c, "old")).isEqualTo(new Balance(86, 60, 26));
                 assertThat(ledger.checkInvariants(c).violations()).isEmpty();
             }
+        }
+    }
+
+    /**
+     * Runs the call on another thread and checks that it waits while {@code holder}'s transaction holds its locks;
+     * then ends that transaction and returns what the call answers.
+     */
+    private static <T> T waitsUntilReleased(Connection holder, Callable<T> call) throws Exception {
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        try {
+            Future<T> result = caller.submit(call);
+            Thread.sleep(300);
+            assertThat(result).isNotDone();
+            holder.rollback();
+            return result.get(10, TimeUnit.SECONDS);
+        } finally {
+            caller.shutdownNow();
+        }
+    }
+
+    /** Locks this org's slices matching {@code where} in the connection's open transaction. */
+    private void lockSlices(Connection c, String where) throws Exception {
+        try (PreparedStatement lock = c.prepareStatement("select slice from ledger_account_slices"
+                + " where account_id = ? and " + where + " order by slice for update")) {
+            lock.setString(1, Accounts.ofOrg(org));
+            lock.executeQuery().close();
         }
     }
 

@@ -8,6 +8,7 @@ import com.geopera.ledger.Ledger;
 import com.geopera.ledger.ReleaseResult;
 import com.geopera.ledger.ReserveResult;
 import com.geopera.ledger.SettleResult;
+import com.geopera.ledger.Settlement;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -36,6 +37,11 @@ public class Credits {
 
     public SettleResult settle(String jobId, long actualCredits) {
         return db.with(c -> ledger.settle(c, jobId, actualCredits));
+    }
+
+    /** Settles many jobs with a handful of statements; one result per settlement, in order. */
+    public List<SettleResult> settleAll(List<Settlement> settlements) {
+        return db.with(c -> ledger.settleAll(c, settlements));
     }
 
     public ReleaseResult release(String jobId) {

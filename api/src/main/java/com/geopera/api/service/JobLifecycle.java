@@ -18,10 +18,12 @@ import com.geopera.ledger.ReserveResult;
 import com.geopera.ledger.Reserved;
 import com.geopera.ledger.SettleResult;
 import com.geopera.ledger.Settled;
+import com.geopera.ledger.Settlement;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
 
@@ -75,11 +77,31 @@ public class JobLifecycle {
 
     /** The registration of a completed attempt: succeeded, outputs stored, hold settled for the actual usage. */
     public void succeed(Job job, ArrayNode outputs, Long usedCredits, Instant now) {
+        Settlement settlement = complete(job, outputs, usedCredits, now);
+        bill(job, credits.settle(settlement.jobId(), settlement.actualCredits()));
+    }
+
+    /**
+     * The first half of {@link #succeed} for callers that settle many jobs at once ({@link #settleAll}): the job is
+     * succeeded in memory, its billing still {@code reserved}; the settlement to make is returned, and the job is
+     * written once settled.
+     */
+    public Settlement complete(Job job, ArrayNode outputs, Long usedCredits, Instant now) {
         job.moveTo(JobStatus.SUCCEEDED, now);
         job.outputs = outputs;
         job.progress = 100;
-        long actual = usedCredits == null ? job.reservedCredits : Math.max(0, usedCredits);
-        SettleResult result = credits.settle(job.jobId, actual);
+        return new Settlement(job.jobId, usedCredits == null ? job.reservedCredits : Math.max(0, usedCredits));
+    }
+
+    /** Settles completed jobs ({@link #complete}) in one ledger call and writes each job's billing block. */
+    public void settleAll(List<Job> completed, List<Settlement> settlements) {
+        List<SettleResult> results = credits.settleAll(settlements);
+        for (int i = 0; i < completed.size(); i++) {
+            bill(completed.get(i), results.get(i));
+        }
+    }
+
+    private void bill(Job job, SettleResult result) {
         if (result instanceof Settled settled) {
             job.chargedCredits = settled.postedCredits();
             job.releasedCredits = settled.releasedCredits();

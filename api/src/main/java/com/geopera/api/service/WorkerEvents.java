@@ -9,6 +9,7 @@ import com.geopera.common.job.IllegalTransitionException;
 import com.geopera.common.job.JobStatus;
 import com.geopera.common.json.Json;
 import com.geopera.common.messaging.JobEvent;
+import com.geopera.ledger.Settlement;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -16,16 +17,24 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.TreeSet;
 import org.jboss.logging.Logger;
 
 /**
  * Applies worker events to jobs, once each (by {@code event_id}) and only for the job's current attempt. Events the
- * state machine refuses (a late event for a cancelled job, …) are recorded and ignored, never thrown.
+ * state machine refuses (a late event for a cancelled job, …) are recorded and ignored, never thrown. A batch of
+ * events (one Kafka poll) is applied in one transaction: its jobs are locked together in job id order, each event is
+ * applied in the order it arrived, and the completed jobs' holds are settled together at the end, so a busy api
+ * commits once per poll instead of once per event.
  */
 @ApplicationScoped
 public class WorkerEvents {
     private static final Logger LOG = Logger.getLogger(WorkerEvents.class);
+
+    /** An event as read from the topic, with the payload {@code job_events} keeps. */
+    public record Received(JobEvent event, String payload) {
+    }
 
     @Inject
     JobStore jobs;
@@ -38,29 +47,47 @@ public class WorkerEvents {
     @Inject
     Clock clock;
 
-    /** Applies one event; returns what was done with it (also stored in {@code job_events.outcome}). */
+    /**
+     * Applies the events in order, all or none; returns what was done with each (also stored in
+     * {@code job_events.outcome}).
+     */
     @Transactional
-    public String apply(JobEvent event, String payload) {
+    public List<String> applyAll(List<Received> received) {
         Instant now = clock.instant();
-        if (!events.insertIfNew(event.eventId(), event.jobId(), event.attempt(), event.type().name(), event.occurredAt(),
-                now, payload)) {
-            return "duplicate";
+        Map<String, Job> locked = jobs.lockAll(new TreeSet<>(received.stream().map(r -> r.event().jobId()).toList()));
+        Completions completions = new Completions();
+        List<String> outcomes = new ArrayList<>(received.size());
+        for (Received each : received) {
+            JobEvent event = each.event();
+            if (!events.insertIfNew(event.eventId(), event.jobId(), event.attempt(), event.type().name(),
+                    event.occurredAt(), now, each.payload())) {
+                outcomes.add("duplicate");
+                continue;
+            }
+            String outcome = outcome(event, locked.get(event.jobId()), now, completions);
+            events.setOutcome(event.eventId(), outcome);
+            if (!"applied".equals(outcome)) {
+                LOG.infof("event %s (%s, job %s attempt %d) ignored: %s", event.eventId(), event.type(), event.jobId(),
+                        event.attempt(), outcome);
+            }
+            outcomes.add(outcome);
         }
-        String outcome = outcome(event, now);
-        events.setOutcome(event.eventId(), outcome);
-        if (!"applied".equals(outcome)) {
-            LOG.infof("event %s (%s, job %s attempt %d) ignored: %s", event.eventId(), event.type(), event.jobId(),
-                    event.attempt(), outcome);
+        if (!completions.jobs.isEmpty()) {
+            lifecycle.settleAll(completions.jobs, completions.settlements);
         }
-        return outcome;
+        return outcomes;
     }
 
-    private String outcome(JobEvent event, Instant now) {
-        Optional<Job> found = jobs.lock(event.jobId());
-        if (found.isEmpty()) {
+    /** Jobs of the batch that succeeded, and the settlements they wait for. */
+    private static final class Completions {
+        final List<Job> jobs = new ArrayList<>();
+        final List<Settlement> settlements = new ArrayList<>();
+    }
+
+    private String outcome(JobEvent event, Job job, Instant now, Completions completions) {
+        if (job == null) {
             return "unknown_job";
         }
-        Job job = found.get();
         if (event.attempt() != job.attempt) {
             return "stale_attempt";
         }
@@ -68,7 +95,7 @@ public class WorkerEvents {
             switch (event.type()) {
                 case STARTED -> start(job, event, now);
                 case PROGRESS, HEARTBEAT -> beat(job, event, now);
-                case COMPLETED -> complete(job, event, now);
+                case COMPLETED -> complete(job, event, now, completions);
                 case FAILED -> lifecycle.fail(job, event.error() == null ? "worker_failed" : event.error().code(),
                         event.error() == null ? "the worker reported a failure" : event.error().message(), now);
                 case CANCELLED -> lifecycle.cancel(job, now);
@@ -109,7 +136,7 @@ public class WorkerEvents {
         jobs.update(job);
     }
 
-    private void complete(Job job, JobEvent event, Instant now) {
+    private void complete(Job job, JobEvent event, Instant now, Completions completions) {
         job.status.moveTo(JobStatus.SUCCEEDED);
         List<ValidationProblem> problems = new ArrayList<>();
         ArrayNode outputs = registration.check(Json.mapper().valueToTree(
@@ -122,6 +149,8 @@ public class WorkerEvents {
             job.startedAt = now;
         }
         job.workerId = event.workerId() == null ? job.workerId : event.workerId();
-        lifecycle.succeed(job, outputs, event.usage() == null ? null : event.usage().credits(), now);
+        completions.jobs.add(job);
+        completions.settlements.add(
+                lifecycle.complete(job, outputs, event.usage() == null ? null : event.usage().credits(), now));
     }
 }

@@ -16,8 +16,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.ConcurrentModificationException;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -79,6 +81,23 @@ public class JobStore {
     /** Locks up to {@code limit} queued jobs not picked up since {@code queuedBefore}, skipping locked ones. */
     public List<Job> lockStaleQueued(Instant queuedBefore, int limit) {
         return lockMany("status = 'queued' AND queued_at < ?", queuedBefore, limit);
+    }
+
+    /**
+     * Reads and locks these jobs, in job id order (the order every path that locks several jobs takes), until the
+     * current transaction ends; ids without a job are absent from the map.
+     */
+    public Map<String, Job> lockAll(Collection<String> jobIds) {
+        List<Job> locked = db.with(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM jobs WHERE job_id = ANY(?)"
+                    + " ORDER BY job_id FOR UPDATE")) {
+                s.setArray(1, c.createArrayOf("text", jobIds.toArray()));
+                return readAll(s);
+            }
+        });
+        Map<String, Job> byId = new HashMap<>();
+        locked.forEach(job -> byId.put(job.jobId, job));
+        return byId;
     }
 
     /** Locks those of these jobs no other transaction has locked, in job id order, skipping the others. */
