@@ -20,6 +20,8 @@ public interface ApiConfig {
 
     Jobs jobs();
 
+    LedgerSettings ledger();
+
     Outbox outbox();
 
     Events events();
@@ -99,6 +101,17 @@ public interface ApiConfig {
 
         /** Base URL used in output and tile hrefs when no request is at hand (e.g. https://api.example.com). */
         Optional<String> publicUrl();
+    }
+
+    /** The credit ledger. */
+    interface LedgerSettings {
+        /**
+         * Escrow slices (rows) each org's credits are spread over: up to this many transactions of one org reserve at
+         * once without waiting for each other. Keep it at least the number of connections that may reserve for one
+         * org at the same time (HTTP worker threads of every api replica); an org gets new slices at its next grant.
+         */
+        @WithDefault("8")
+        int slicesPerOrg();
     }
 
     /** The outbox relay to Kafka. */

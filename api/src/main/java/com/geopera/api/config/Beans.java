@@ -28,8 +28,8 @@ public class Beans {
 
     @Produces
     @Singleton
-    Ledger ledger(Clock clock) {
-        return new Ledger(clock);
+    Ledger ledger(Clock clock, ApiConfig config) {
+        return new Ledger(clock, config.ledger().slicesPerOrg());
     }
 
     @Produces

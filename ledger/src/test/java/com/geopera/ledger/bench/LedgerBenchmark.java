@@ -41,6 +41,9 @@ public final class LedgerBenchmark {
     /** Most settles per transaction in the batched loads: the api's worker-event consumer's max.poll.records. */
     private static final int DEFAULT_SETTLE_BATCH = 100;
     private static final int WARMUP_SECONDS = 2;
+    /** Slices per org, as the api's {@code geopera.ledger.slices-per-org}; {@code BENCH_SLICES_PER_ORG} changes it. */
+    private static final int SLICES_PER_ORG = Integer.parseInt(System.getenv().getOrDefault("BENCH_SLICES_PER_ORG",
+            String.valueOf(Ledger.DEFAULT_SLICES_PER_ORG)));
     private static final int ROUNDS = 5;
     private static final int SPREAD_ACCOUNTS = 1_000;
     private static final int PGBENCH_THREADS = 2;
@@ -60,7 +63,7 @@ public final class LedgerBenchmark {
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : DEFAULT_SECONDS;
         int settleBatch = args.length > 2 ? Integer.parseInt(args[2]) : DEFAULT_SETTLE_BATCH;
         try (TestDatabase database = TestDatabase.create()) {
-            Ledger ledger = new Ledger(Clock.systemUTC());
+            Ledger ledger = new Ledger(Clock.systemUTC(), SLICES_PER_ORG);
             List<String> spread = new ArrayList<>();
             try (Connection c = database.open()) {
                 ledger.grant(c, "org_hot", CREDITS_PER_ACCOUNT, "bench-hot");
