@@ -338,7 +338,8 @@ public final class LocalStack implements AutoCloseable {
 
     // ---- servers ----------------------------------------------------------------------------------------------
 
-    private String databaseUrl() {
+    /** JDBC URL of the stack's own database, the one its api uses. */
+    public String databaseUrl() {
         Matcher m = JDBC_URL.matcher(TestServers.postgresAdminUrl());
         if (!m.matches()) {
             throw new IllegalStateException("cannot read GEOPERA_TEST_PG_URL " + TestServers.postgresAdminUrl());
