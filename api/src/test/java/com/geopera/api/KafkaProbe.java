@@ -86,11 +86,7 @@ public final class KafkaProbe {
 
     /** Sends the events with one producer in one go, so that they reach the consumer together (one poll). */
     public static void publishTogether(List<JobEvent> events) throws Exception {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealServers.kafka);
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        Properties p = producerProperties();
         p.put(ProducerConfig.LINGER_MS_CONFIG, "200");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
             List<Future<?>> sent = new ArrayList<>();
@@ -106,13 +102,17 @@ public final class KafkaProbe {
     }
 
     public static void publishRaw(String key, String value) throws Exception {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerProperties())) {
+            producer.send(new ProducerRecord<>(RealServers.prefix + ".jobs.events", key, value)).get();
+        }
+    }
+
+    private static Properties producerProperties() {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealServers.kafka);
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
-            producer.send(new ProducerRecord<>(RealServers.prefix + ".jobs.events", key, value)).get();
-        }
+        return p;
     }
 }

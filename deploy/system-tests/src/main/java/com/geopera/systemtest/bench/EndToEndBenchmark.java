@@ -8,7 +8,6 @@ import com.geopera.systemtest.StackOptions;
 import com.geopera.systemtest.WholeTopic;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,8 +39,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
  * Usage: {@code deploy/system-tests/bench/run [--workers 1,2,3] [--jobs 1000] [--quiet-jobs 100] [--threads 8]}.
  */
 public final class EndToEndBenchmark {
-    private static final String AOI =
-            "{\"type\":\"Polygon\",\"coordinates\":[[[6.0,49.6],[6.2,49.6],[6.2,49.8],[6.0,49.8],[6.0,49.6]]]}";
     /** Round trips taken (and thrown away) before the baseline's samples: connections, metadata, JIT. */
     private static final int RTT_WARM_UP = 300;
     /** Time between two quiet jobs; the round-trip sample sits in the second part, after the job has finished. */
@@ -79,11 +76,7 @@ public final class EndToEndBenchmark {
                 + "| worker RSS idle / peak MiB | load avg before → after |"
                 + "\n|---|---|---|---|---|---|---|---|---|---|---|\n" + String.join("\n", rows) + "\n";
         System.out.println(table);
-        Path out = Path.of(System.getProperty("geopera.repo.root", "."))
-                .resolve("deploy/system-tests/target/bench-results.md");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, Instant.now() + "\n" + table, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND);
+        BenchJobs.appendResults("end to end", table);
         System.exit(0);
     }
 
@@ -187,14 +180,7 @@ public final class EndToEndBenchmark {
     }
 
     private static String execute(ApiClient client, LocalStack stack) {
-        try {
-            JsonNode job = client.ok("processing.execute", Map.of("process_id", "clip",
-                    "workspaceId", stack.workspaceId(), "project_id", stack.projectId(),
-                    "inputs", Map.of("image", "file:elev.tif", "aoi", Json.mapper().readTree(AOI))));
-            return job.path("job_id").asText();
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return BenchJobs.executeClip(client, stack).path("job_id").asText();
     }
 
     private static List<Double> latencies(Map<String, Instant> accepted, Map<String, Instant> reached) {

@@ -8,9 +8,6 @@ import com.geopera.common.process.Usage;
 import com.geopera.systemtest.ApiClient;
 import com.geopera.systemtest.LocalStack;
 import com.geopera.systemtest.StackOptions;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -42,8 +39,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * Usage: {@code EventApplyBenchmark [--jobs 2000] [--warm-up 500] [--polls 1,100]}.
  */
 public final class EventApplyBenchmark {
-    private static final String AOI =
-            "{\"type\":\"Polygon\",\"coordinates\":[[[6.0,49.6],[6.2,49.6],[6.2,49.8],[6.0,49.8],[6.0,49.6]]]}";
     private static final int SUBMIT_THREADS = 8;
     private static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(10);
 
@@ -67,13 +62,10 @@ public final class EventApplyBenchmark {
             rows.add(run(poll, jobs, warmUp));
             System.out.println(rows.get(rows.size() - 1));
         }
-        String table = "| most events per poll | jobs | events | transactions that applied them (events in the largest) | seconds | events/s "
-                + "| jobs settled/s |\n|---|---|---|---|---|---|---|\n" + String.join("\n", rows) + "\n";
+        String table = "| most events per poll | jobs | events | transactions that applied them (events in the largest) "
+                + "| seconds | events/s | jobs settled/s |\n|---|---|---|---|---|---|---|\n" + String.join("\n", rows) + "\n";
         System.out.println(table);
-        Path out = Path.of(System.getProperty("geopera.repo.root", "."))
-                .resolve("deploy/system-tests/target/bench-results.md");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, Instant.now() + " events\n" + table, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        BenchJobs.appendResults("events", table);
         System.exit(0);
     }
 
@@ -85,23 +77,23 @@ public final class EventApplyBenchmark {
                 Map.of("MP_MESSAGING_INCOMING_JOB_EVENTS_MAX_POLL_RECORDS", String.valueOf(poll)), Map.of());
         try (LocalStack stack = LocalStack.start(options);
              KafkaProducer<String, String> producer = producer(stack)) {
-            List<String> warmUpJobs = execute(stack, warmUp);
-            List<String> measuredJobs = execute(stack, jobs);
-            long pendingAfterWarmUp = pending(stack) - held(stack, warmUpJobs);
+            Executed warmUpJobs = execute(stack, warmUp);
+            Executed measuredJobs = execute(stack, jobs);
+            long pendingAfterWarmUp = pending(stack) - warmUpJobs.heldCredits();
             System.out.printf("== %d warm-up jobs%n", warmUp);
-            publishEvents(stack, producer, warmUpJobs);
+            publishEvents(stack, producer, warmUpJobs.ids());
             awaitPending(stack, pendingAfterWarmUp);
 
             System.out.printf("== %d jobs, %d events%n", jobs, 2 * jobs);
             long start = System.nanoTime();
-            publishEvents(stack, producer, measuredJobs);
+            publishEvents(stack, producer, measuredJobs.ids());
             awaitPending(stack, 0);
             double seconds = (System.nanoTime() - start) / 1e9;
             if (!stack.balance().path("invariants_ok").asBoolean()) {
                 throw new IllegalStateException("the ledger's invariants failed after the run");
             }
             return String.format(Locale.ROOT, "| %d | %d | %d | %s | %.1f | %.0f | %.0f |", poll, jobs, 2 * jobs,
-                    transactionsThatApplied(stack, measuredJobs), seconds, 2 * jobs / seconds, jobs / seconds);
+                    transactionsThatApplied(stack, measuredJobs.ids()), seconds, 2 * jobs / seconds, jobs / seconds);
         }
     }
 
@@ -128,23 +120,27 @@ public final class EventApplyBenchmark {
         return new KafkaProducer<>(p);
     }
 
-    /** Executes {@code count} clip jobs from several threads; returns their ids. */
-    private static List<String> execute(LocalStack stack, int count) throws Exception {
+    /** Jobs executed for a run and the credits they hold together. */
+    private record Executed(List<String> ids, long heldCredits) {
+    }
+
+    /** Executes {@code count} clip jobs from several threads. */
+    private static Executed execute(LocalStack stack, int count) throws Exception {
         ApiClient client = stack.client();
         ExecutorService pool = Executors.newFixedThreadPool(SUBMIT_THREADS);
         try {
-            List<Future<String>> submitted = new ArrayList<>();
+            List<Future<JsonNode>> submitted = new ArrayList<>();
             for (int i = 0; i < count; i++) {
-                submitted.add(pool.submit(() -> client.ok("processing.execute", Map.of("process_id", "clip",
-                        "workspaceId", stack.workspaceId(), "project_id", stack.projectId(),
-                        "inputs", Map.of("image", "file:elev.tif", "aoi", Json.mapper().readTree(AOI))))
-                        .path("job_id").asText()));
+                submitted.add(pool.submit(() -> BenchJobs.executeClip(client, stack)));
             }
             List<String> ids = new ArrayList<>();
-            for (Future<String> each : submitted) {
-                ids.add(each.get());
+            long held = 0;
+            for (Future<JsonNode> each : submitted) {
+                JsonNode job = each.get();
+                ids.add(job.path("job_id").asText());
+                held += job.path("billing").path("reserved_credits").asLong();
             }
-            return ids;
+            return new Executed(ids, held);
         } finally {
             pool.shutdown();
         }
@@ -172,16 +168,6 @@ public final class EventApplyBenchmark {
 
     private static long pending(LocalStack stack) {
         return stack.balance().path("pending").asLong();
-    }
-
-    private static long held(LocalStack stack, List<String> jobIds) {
-        ApiClient client = stack.client();
-        long held = 0;
-        for (String jobId : jobIds) {
-            JsonNode job = client.ok("processing.job.get", Map.of("job_id", jobId));
-            held += job.path("billing").path("reserved_credits").asLong();
-        }
-        return held;
     }
 
     private static void awaitPending(LocalStack stack, long target) throws InterruptedException {
