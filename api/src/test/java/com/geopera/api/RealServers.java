@@ -26,6 +26,8 @@ public class RealServers implements QuarkusTestResourceLifecycleManager {
     public static volatile String prefix;
     public static volatile Path storageRoot;
     public static volatile Path samples;
+    /** A second input root, empty at start, where tests put the hostile files they submit. */
+    public static volatile Path untrustedInputs;
 
     private String adminUrl;
     private String database;
@@ -55,6 +57,7 @@ public class RealServers implements QuarkusTestResourceLifecycleManager {
         samples = repoRoot().resolve(".geopera/samples");
         try {
             storageRoot = Files.createTempDirectory("gp-api-storage-");
+            untrustedInputs = Files.createTempDirectory("gp-api-untrusted-inputs-");
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
@@ -65,7 +68,11 @@ public class RealServers implements QuarkusTestResourceLifecycleManager {
         config.put("geopera.topics.partitions", "2");
         config.put("geopera.storage.root", storageRoot.toString());
         config.put("geopera.admin.bootstrap-key", ADMIN_KEY);
-        config.put("geopera.imagery.input-roots", samples.toString());
+        config.put("geopera.imagery.input-roots", samples + "," + untrustedInputs);
+        // http(s) inputs: tests' own servers listen on loopback (switched on for tests only); the metadata address
+        // is on the list so that the address check, not the list, is what refuses it
+        config.put("geopera.imagery.allowed-hosts", "127.0.0.1,169.254.169.254");
+        config.put("geopera.imagery.allow-loopback-hosts", "true");
         // Tests run reaper passes themselves, at times they choose.
         config.put("geopera.reaper.interval", "1h");
         return config;

@@ -17,6 +17,9 @@ import java.util.Objects;
  * @param maxInputBytes largest local input file accepted; 0 means no limit
  * @param costs         cost model per process id; a process without one uses {@link CostModel#DEFAULT}
  * @param estimateTtl   how long an estimate is valid after it was made
+ * @param allowLoopbackInputs accept {@code http(s)://} inputs whose host resolves to a loopback address (127.0.0.0/8,
+ *                      ::1); off by default and meant for tests and local development only, whose servers listen
+ *                      there. Private, link-local and other non-public addresses stay refused either way.
  */
 public record ImageryConfig(
         List<Path> inputRoots,
@@ -24,7 +27,8 @@ public record ImageryConfig(
         Duration httpTimeout,
         long maxInputBytes,
         Map<String, CostModel> costs,
-        Duration estimateTtl) {
+        Duration estimateTtl,
+        boolean allowLoopbackInputs) {
 
     public ImageryConfig {
         inputRoots = List.copyOf(Objects.requireNonNull(inputRoots, "inputRoots"));
@@ -35,6 +39,17 @@ public record ImageryConfig(
         if (maxInputBytes < 0) {
             throw new IllegalArgumentException("maxInputBytes must be >= 0");
         }
+    }
+
+    /** Loopback inputs refused, as in production. */
+    public ImageryConfig(List<Path> inputRoots, List<String> allowedHosts, Duration httpTimeout, long maxInputBytes,
+                         Map<String, CostModel> costs, Duration estimateTtl) {
+        this(inputRoots, allowedHosts, httpTimeout, maxInputBytes, costs, estimateTtl, false);
+    }
+
+    /** This configuration with loopback inputs allowed or not (tests and local development only). */
+    public ImageryConfig withLoopbackInputs(boolean allowed) {
+        return new ImageryConfig(inputRoots, allowedHosts, httpTimeout, maxInputBytes, costs, estimateTtl, allowed);
     }
 
     /** Defaults for the given roots and hosts: 30 s HTTP timeout, no size limit, default costs, 15 min estimates. */

@@ -8,6 +8,7 @@ import com.geopera.common.process.ProcessDescription;
 import com.geopera.common.process.Usage;
 import com.geopera.imagery.input.InputResolver;
 import com.geopera.imagery.input.Problems;
+import com.geopera.imagery.input.RemoteInputs;
 import com.geopera.imagery.input.ValidInputs;
 import com.geopera.imagery.process.Basis;
 import com.geopera.imagery.process.Descriptions;
@@ -36,6 +37,7 @@ import java.util.Optional;
  * one per JVM (it registers GDAL's drivers once). Each run opens its own datasets on its own thread.
  */
 public final class ImageryEngine {
+    private static final System.Logger LOG = System.getLogger(ImageryEngine.class.getName());
     /** Share of a run's progress taken by the process itself; statistics and publishing take the rest. */
     private static final double PROCESS_SHARE = 0.9;
     static final String OUTPUT_FILE = "result.tif";
@@ -55,8 +57,9 @@ public final class ImageryEngine {
         this.clock = Objects.requireNonNull(clock, "clock");
         Gdal.init(config.httpTimeout());
         this.catalog = ProcessCatalog.standard();
-        this.inputContext = new InputContext(
-                new InputResolver(config.inputRoots(), config.allowedHosts(), config.maxInputBytes()));
+        this.inputContext = new InputContext(new InputResolver(config.inputRoots(),
+                new RemoteInputs(config.allowedHosts(), config.allowLoopbackInputs(), config.httpTimeout()),
+                config.maxInputBytes()));
     }
 
     /** OGC descriptions of every process, with job type, category and queue. */
@@ -79,6 +82,7 @@ public final class ImageryEngine {
         }
         Problems problems = new Problems();
         prepare(process.get(), inputs, problems);
+        logDetails("validating " + processId + " inputs", problems);
         return problems.list();
     }
 
@@ -89,6 +93,7 @@ public final class ImageryEngine {
         Problems problems = new Problems();
         PreparedRun run = prepare(process, inputs, problems);
         if (run == null) {
+            logDetails("estimating " + processId, problems);
             throw new InvalidInputsException(problems.list());
         }
         Basis basis = run.basis();
@@ -114,7 +119,9 @@ public final class ImageryEngine {
                 InputErrorCodes.UNKNOWN_PROCESS, "unknown process " + request.processId(), false));
         Problems problems = new Problems();
         PreparedRun prepared = prepare(process, request.inputs(), problems);
+        String subject = "job " + request.jobId() + " attempt " + request.attempt();
         if (prepared == null) {
+            logDetails(subject, problems);
             throw new ProcessingFailedException("invalid_inputs", "invalid inputs: " + problems.list(), false);
         }
         if (token.isCancelled()) {
@@ -140,7 +147,12 @@ public final class ImageryEngine {
                     Descriptions.COG_MEDIA_TYPE, size, metadata)), usage(process.id(), prepared.basis(), metadata));
         } catch (IOException e) {
             throw new ProcessingFailedException("storage_error", "cannot publish the output: " + e.getMessage(), true);
-        } catch (ProcessingFailedException | RunCancelledException e) {
+        } catch (ProcessingFailedException e) {
+            if (e.detail() != null) {
+                LOG.log(System.Logger.Level.WARNING, "{0} ({1}) failed: {2}", subject, process.id(), e.detail());
+            }
+            throw e;
+        } catch (RunCancelledException e) {
             throw e;
         } catch (RuntimeException e) {
             throw new ProcessingFailedException("internal_error", "the run failed: " + e, false);
@@ -152,6 +164,16 @@ public final class ImageryEngine {
                     // nothing more can be done; the worker's storage cleanup removes the job's directory
                 }
             }
+        }
+    }
+
+    /**
+     * Logs what made inputs unreadable (GDAL's and the network's own words) at WARN with what was being done: the
+     * caller only gets the problems' generic messages.
+     */
+    private static void logDetails(String subject, Problems problems) {
+        for (String detail : problems.details()) {
+            LOG.log(System.Logger.Level.WARNING, "{0}: input unreadable: {1}", subject, detail);
         }
     }
 

@@ -78,8 +78,9 @@ class RemoteInputTest {
     }
 
     private ImageryEngine engine() {
+        // the test server listens on loopback, which production refuses
         return new ImageryEngine(new ImageryConfig(List.of(TestRasters.samples()), List.of("127.0.0.1"),
-                Duration.ofSeconds(10), 0, CostModel.defaults(), Duration.ofMinutes(5)));
+                Duration.ofSeconds(10), 0, CostModel.defaults(), Duration.ofMinutes(5), true));
     }
 
     private String url(String path) {

@@ -185,5 +185,13 @@ public interface ApiConfig {
 
         /** Hosts {@code http(s)://} inputs may be read from. */
         Optional<List<String>> allowedHosts();
+
+        /**
+         * Accept {@code http(s)://} inputs whose host resolves to a loopback address. Tests and local development
+         * only (their servers listen on 127.0.0.1); never in a deployment, where it would let inputs reach the pod's
+         * own ports. Private and link-local addresses stay refused either way.
+         */
+        @WithDefault("false")
+        boolean allowLoopbackHosts();
     }
 }

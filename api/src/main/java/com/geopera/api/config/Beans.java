@@ -36,7 +36,8 @@ public class Beans {
     @Singleton
     ImageryEngine imageryEngine(ApiConfig config) {
         List<Path> roots = config.imagery().inputRoots().orElse(List.of()).stream().map(Path::of).toList();
-        return new ImageryEngine(ImageryConfig.defaults(roots, config.imagery().allowedHosts().orElse(List.of())));
+        return new ImageryEngine(ImageryConfig.defaults(roots, config.imagery().allowedHosts().orElse(List.of()))
+                .withLoopbackInputs(config.imagery().allowLoopbackHosts()));
     }
 
     @Produces

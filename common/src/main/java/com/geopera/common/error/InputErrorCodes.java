@@ -15,6 +15,8 @@ public final class InputErrorCodes {
     public static final String HOST_NOT_ALLOWED = "host_not_allowed";
     public static final String INPUT_NOT_FOUND = "input_not_found";
     public static final String NOT_A_RASTER = "not_a_raster";
+    /** An input that exists but could not be read (remote errors, redirects, unreadable content); no detail given. */
+    public static final String INPUT_UNREADABLE = "input_unreadable";
     public static final String BAND_OUT_OF_RANGE = "band_out_of_range";
     public static final String INVALID_GEOMETRY = "invalid_geometry";
     public static final String AOI_OUTSIDE_FOOTPRINT = "aoi_outside_footprint";

@@ -12,17 +12,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Turns an image URI into a path GDAL may open, or says why it may not: {@code file:} URIs must stay under an
- * input root (no {@code ..}, no symlink leading outside, checked on real paths), {@code http(s)://} URIs must name
- * an allowed host and are read through {@code /vsicurl/}; every other scheme is refused.
+ * input root (no {@code ..}, no symlink leading outside, checked on real paths, no GDAL virtual file system),
+ * {@code http(s)://} URIs must pass {@link RemoteInputs} and are read through {@code /vsicurl/}; every other scheme
+ * is refused.
  */
 public final class InputResolver {
     private final List<Root> roots;
-    private final Set<String> allowedHosts;
+    private final RemoteInputs remote;
     private final long maxInputBytes;
 
     private record Root(Path lexical, Path real) {
@@ -31,14 +30,21 @@ public final class InputResolver {
         }
     }
 
-    /** A resolved input: the GDAL path to open, or the problem code and message. */
-    public record Resolution(String gdalPath, String problemCode, String message) {
+    /**
+     * A resolved input: the GDAL path to open, or the problem code and message for the caller; {@code detail} is what
+     * only the log may see (a server's answer, a network error), because it tells whether a host or port answers.
+     */
+    public record Resolution(String gdalPath, String problemCode, String message, String detail) {
         public static Resolution ok(String gdalPath) {
-            return new Resolution(gdalPath, null, null);
+            return new Resolution(gdalPath, null, null, null);
         }
 
         public static Resolution problem(String code, String message) {
-            return new Resolution(null, code, message);
+            return new Resolution(null, code, message, null);
+        }
+
+        public static Resolution problem(String code, String message, String detail) {
+            return new Resolution(null, code, message, detail);
         }
 
         public boolean isOk() {
@@ -50,7 +56,12 @@ public final class InputResolver {
         }
     }
 
+    /** With remote inputs checked by the system resolver, loopback refused and a 30 s first-request timeout. */
     public InputResolver(List<Path> inputRoots, List<String> allowedHosts, long maxInputBytes) {
+        this(inputRoots, new RemoteInputs(allowedHosts, false, java.time.Duration.ofSeconds(30)), maxInputBytes);
+    }
+
+    public InputResolver(List<Path> inputRoots, RemoteInputs remote, long maxInputBytes) {
         List<Root> r = new ArrayList<>();
         for (Path root : inputRoots) {
             Path lexical = root.toAbsolutePath().normalize();
@@ -63,7 +74,7 @@ public final class InputResolver {
             r.add(new Root(lexical, real));
         }
         this.roots = List.copyOf(r);
-        this.allowedHosts = allowedHosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        this.remote = remote;
         this.maxInputBytes = maxInputBytes;
     }
 
@@ -84,14 +95,7 @@ public final class InputResolver {
     }
 
     private Resolution resolveHttp(URI uri) {
-        String host = uri.getHost();
-        if (host == null || host.isBlank()) {
-            return Resolution.problem(InputErrorCodes.TYPE_MISMATCH, "the URI names no host");
-        }
-        if (!allowedHosts.contains(host.toLowerCase(Locale.ROOT))) {
-            return Resolution.problem(InputErrorCodes.HOST_NOT_ALLOWED, "host " + host + " is not allowed");
-        }
-        return Resolution.ok("/vsicurl/" + uri.toASCIIString());
+        return remote.check(uri);
     }
 
     private Resolution resolveFile(URI uri) {
@@ -107,6 +111,10 @@ public final class InputResolver {
         }
         if (pathText == null || pathText.isEmpty() || pathText.indexOf('\0') >= 0) {
             return Resolution.problem(InputErrorCodes.TYPE_MISMATCH, "the file: URI names no path");
+        }
+        if (pathText.startsWith("/vsi")) {
+            // GDAL would read these as its own virtual file systems (/vsicurl/, /vsizip/, /vsimem/…), not as paths
+            return Resolution.problem(InputErrorCodes.URI_SCHEME_NOT_ALLOWED, "GDAL virtual file system paths are not accepted");
         }
         for (String segment : pathText.split("/")) {
             if (segment.equals("..")) {

@@ -10,6 +10,7 @@ public final class Problems {
     public static final String INPUTS = "/inputs";
 
     private final List<ValidationProblem> list = new ArrayList<>();
+    private final List<String> details = new ArrayList<>();
 
     /** The pointer of one named input, e.g. {@code /inputs/aoi}. */
     public static String pointer(String inputName) {
@@ -18,6 +19,22 @@ public final class Problems {
 
     public void add(String code, String pointer, String message) {
         list.add(new ValidationProblem(code, pointer, message));
+    }
+
+    /**
+     * A problem whose cause ({@code detail}: GDAL's or the network's own words) is kept for the log only: it can name
+     * paths, hosts and ports, and whether they answer.
+     */
+    public void add(String code, String pointer, String message, String detail) {
+        add(code, pointer, message);
+        if (detail != null) {
+            details.add(pointer + ": " + detail);
+        }
+    }
+
+    /** The causes behind the problems, for the log; never for the caller. */
+    public List<String> details() {
+        return List.copyOf(details);
     }
 
     public boolean isEmpty() {

@@ -27,15 +27,22 @@ public final class InputContext {
         String pointer = Problems.pointer(name);
         InputResolver.Resolution r = resolver.resolve(in.string(name));
         if (!r.isOk()) {
-            problems.add(r.problemCode(), pointer, r.message());
+            problems.add(r.problemCode(), pointer, r.message(), r.detail());
             return null;
         }
         RasterProbe.Result probe = RasterProbe.probe(r.gdalPath());
         if (!probe.isOk()) {
-            problems.add(probe.problemCode(), pointer, probe.message());
+            problems.add(probe.problemCode(), pointer, probe.message(),
+                    probe.detail() == null ? null : redacted(r.gdalPath()) + ": " + probe.detail());
             return null;
         }
         return probe.info();
+    }
+
+    /** The input as the log may show it: a URL without its query, which often carries a signature or token. */
+    private static String redacted(String gdalPath) {
+        int query = gdalPath.indexOf('?');
+        return gdalPath.startsWith("/vsicurl/") && query >= 0 ? gdalPath.substring(0, query) : gdalPath;
     }
 
     /** Reports a band index beyond the image's band count. */

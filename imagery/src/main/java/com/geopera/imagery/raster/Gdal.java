@@ -31,6 +31,8 @@ public final class Gdal {
         gdal.SetConfigOption("GDAL_HTTP_CONNECTTIMEOUT", Long.toString(Math.min(seconds, 10)));
         gdal.SetConfigOption("GDAL_HTTP_MAX_RETRY", "2");
         gdal.SetConfigOption("GDAL_HTTP_RETRY_DELAY", "1");
+        // credentials from ~/.netrc must not be offered to whatever host an input names
+        gdal.SetConfigOption("GDAL_HTTP_NETRC", "NO");
     }
 
     /** The last error GDAL reported on this thread, or a fallback text. */
@@ -39,8 +41,12 @@ public final class Gdal {
         return msg == null || msg.isBlank() ? "unknown GDAL error" : msg.strip();
     }
 
-    /** Fails the run with GDAL's last error message. */
+    /**
+     * Fails the run; GDAL's last error message becomes the exception's detail (logged with the job), not its message,
+     * because the job's owner reads the message and GDAL's text can name paths, hosts and ports.
+     */
     public static ProcessingFailedException failure(String what) {
-        return new ProcessingFailedException(GDAL_ERROR, what + ": " + lastError(), false);
+        return new ProcessingFailedException(GDAL_ERROR, what + " (GDAL could not process the image)", false,
+                what + ": " + lastError());
     }
 }

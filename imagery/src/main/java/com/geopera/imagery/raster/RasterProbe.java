@@ -3,6 +3,7 @@ package com.geopera.imagery.raster;
 import com.geopera.common.error.InputErrorCodes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Vector;
 import java.util.function.Function;
 import org.gdal.gdal.Band;
 import org.gdal.gdal.Dataset;
@@ -13,20 +14,33 @@ import org.gdal.osr.SpatialReference;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 
-/** Opens a raster read-only and reports its structure and footprint, or why it could not be read. */
+/**
+ * Opens rasters read-only — the one place user-supplied rasters are opened, for validation, estimates and runs — and
+ * reports their structure and footprint, or why they could not be read.
+ *
+ * <p>Only {@link #ALLOWED_DRIVERS} may read a file: formats that name other files or URLs inside them (VRT, warped
+ * VRT, WMS, WCS, GTI, STAC, MBTiles, …) would otherwise make GDAL read paths outside the input roots or fetch URLs
+ * past the host checks, and some do so while being opened, before any check after the open could refuse them. Files
+ * beside the input ({@code .ovr}, {@code .aux.xml}, {@code .msk}, world files) are not looked at either: a
+ * {@code <input>.ovr} symlink would otherwise feed another file's pixels into the output as overviews.
+ */
 public final class RasterProbe {
     /**
-     * Formats that name other files or URLs inside them (a VRT may point at any path or at /vsicurl/): accepting
-     * them would let an input escape the input roots and the host allow-list, so they are refused.
+     * GDAL drivers that may read an input (GeoTIFF and COG, JPEG 2000, PNG, JPEG): self-contained formats that the
+     * processes need and that name no other file. The COG driver only writes; COGs are read by GTiff.
      */
-    private static final java.util.Set<String> REFERENCING_DRIVERS = java.util.Set.of("VRT", "DERIVED", "GTI",
-            "WMS", "WMTS", "STACIT", "STACTA", "PLMOSAIC", "DAAS", "EEDAI", "OGCAPI", "XYZ", "MBTiles", "ESRIC");
+    public static final List<String> ALLOWED_DRIVERS = List.of("GTiff", "JP2OpenJPEG", "PNG", "JPEG");
+
+    private static final String ACCEPTED_FORMATS = "GeoTIFF/COG, JPEG 2000, PNG or JPEG";
 
     /** Points sampled along each edge of the raster to build its footprint. */
     private static final int EDGE_SAMPLES = 16;
 
-    /** The probe's answer: the raster's description, or a problem code and message. */
-    public record Result(RasterInfo info, String problemCode, String message) {
+    /**
+     * The probe's answer: the raster's description, or a problem code and a message for the caller; {@code detail}
+     * (GDAL's own error text, which can name paths, hosts and ports) is for the log only.
+     */
+    public record Result(RasterInfo info, String problemCode, String message, String detail) {
         public boolean isOk() {
             return info != null;
         }
@@ -49,22 +63,20 @@ public final class RasterProbe {
         gdal.ErrorReset();
         Dataset ds = open(gdalPath);
         if (ds == null) {
-            String error = Gdal.lastError();
-            boolean missing = error.contains("No such file") || error.contains("HTTP response code: 404")
-                    || error.contains("does not exist");
-            return new Result(null, missing ? InputErrorCodes.INPUT_NOT_FOUND : InputErrorCodes.NOT_A_RASTER,
-                    missing ? "the image could not be found: " + error : "not a raster GDAL can read: " + error);
+            String detail = "GDAL could not open it with " + ALLOWED_DRIVERS + ": " + Gdal.lastError();
+            if (isRemote(gdalPath)) {
+                // remote failures are network failures as often as format ones; the caller learns neither
+                return new Result(null, InputErrorCodes.INPUT_UNREADABLE, "the image could not be read from its URL",
+                        detail);
+            }
+            return new Result(null, InputErrorCodes.NOT_A_RASTER, "not an image in an accepted format ("
+                    + ACCEPTED_FORMATS + ")", detail);
         }
         try {
             if (ds.GetRasterCount() == 0) {
-                return new Result(null, InputErrorCodes.NOT_A_RASTER, "the dataset has no raster bands");
+                return new Result(null, InputErrorCodes.NOT_A_RASTER, "the image has no raster bands", null);
             }
-            String driver = ds.GetDriver().getShortName();
-            if (REFERENCING_DRIVERS.contains(driver)) {
-                return new Result(null, InputErrorCodes.NOT_A_RASTER,
-                        driver + " files refer to other files or URLs and are not accepted as inputs");
-            }
-            return new Result(describe(ds, gdalPath), null, null);
+            return new Result(describe(ds, gdalPath), null, null, null);
         } finally {
             ds.delete();
         }
@@ -86,23 +98,41 @@ public final class RasterProbe {
         }
     }
 
-    /** Opens a raster read-only; null (with GDAL's error set) when it cannot. */
+    /**
+     * Opens a raster read-only with the allowed drivers only and without looking at the files beside it; null (with
+     * GDAL's error set) when it cannot, or when the path is neither a plain absolute path nor an http(s) URL under
+     * {@code /vsicurl/} (every other {@code /vsi…} prefix is refused).
+     */
     public static Dataset open(String gdalPath) {
-        boolean remote = gdalPath.startsWith("/vsicurl/");
-        if (remote) {
-            // do not list the remote "directory" looking for side-car files: one request instead of several
-            gdal.SetThreadLocalConfigOption("GDAL_DISABLE_READDIR_ON_OPEN", "EMPTY_DIR");
+        if (!isPlainPath(gdalPath) && !isRemote(gdalPath)) {
+            gdal.Error(gdalconstConstants.CE_Failure, gdalconstConstants.CPLE_AppDefined,
+                    "refused path: neither a local absolute path nor /vsicurl/http(s)://");
+            return null;
         }
+        String readDir = gdal.GetThreadLocalConfigOption("GDAL_DISABLE_READDIR_ON_OPEN", null);
+        // no directory listing and no side-car lookup: GDAL then takes the input's directory to be empty
+        gdal.SetThreadLocalConfigOption("GDAL_DISABLE_READDIR_ON_OPEN", "EMPTY_DIR");
         try {
-            return gdal.OpenEx(gdalPath, gdalconstConstants.OF_RASTER | gdalconstConstants.OF_READONLY
-                    | gdalconstConstants.OF_VERBOSE_ERROR);
+            Dataset ds = gdal.OpenEx(gdalPath, gdalconstConstants.OF_RASTER | gdalconstConstants.OF_READONLY
+                    | gdalconstConstants.OF_VERBOSE_ERROR, new Vector<>(ALLOWED_DRIVERS));
+            if (ds != null && !ALLOWED_DRIVERS.contains(ds.GetDriver().getShortName())) {
+                ds.delete();
+                return null;
+            }
+            return ds;
         } catch (RuntimeException e) {
             return null;
         } finally {
-            if (remote) {
-                gdal.SetThreadLocalConfigOption("GDAL_DISABLE_READDIR_ON_OPEN", null);
-            }
+            gdal.SetThreadLocalConfigOption("GDAL_DISABLE_READDIR_ON_OPEN", readDir);
         }
+    }
+
+    private static boolean isRemote(String gdalPath) {
+        return gdalPath.startsWith("/vsicurl/http://") || gdalPath.startsWith("/vsicurl/https://");
+    }
+
+    private static boolean isPlainPath(String gdalPath) {
+        return gdalPath.startsWith("/") && !gdalPath.startsWith("/vsi");
     }
 
     /** Describes an open dataset. */

@@ -31,6 +31,6 @@ public class ImageryEngineProducer {
                 config.inputRoots().orElse(List.of()), config.allowedHosts().orElse(List.of()));
         Duration httpTimeout = config.httpTimeout();
         return new ImageryEngine(new ImageryConfig(defaults.inputRoots(), defaults.allowedHosts(), httpTimeout,
-                defaults.maxInputBytes(), defaults.costs(), defaults.estimateTtl()));
+                defaults.maxInputBytes(), defaults.costs(), defaults.estimateTtl(), config.allowLoopbackHosts()));
     }
 }
