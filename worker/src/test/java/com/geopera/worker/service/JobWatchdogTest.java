@@ -151,7 +151,7 @@ class JobWatchdogTest {
         nativeCallMayReturn.set(true);
         await().atMost(Duration.ofSeconds(5)).until(() -> watchdog.stuck() == 0 && slots.inUse() == 0);
         assertThat(eventsOf("job_stuck")).containsExactly(JobEventType.STARTED, JobEventType.FAILED);
-        assertThat(root.resolve("org_t").resolve("job_stuck")).doesNotExist();
+        assertThat(root.resolve("org_t").resolve("job_stuck").resolve("1")).doesNotExist(); // never promoted
         // Its slot was freed once, not a second time when the call returned.
         assertThat(slots.acquire()).isCompletedWithValue(true);
         assertThat(slots.acquire()).isNotDone();
