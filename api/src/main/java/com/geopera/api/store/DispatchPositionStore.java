@@ -42,8 +42,8 @@ public class DispatchPositionStore {
         }
         db.with(c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO dispatch_positions (job_id, attempt, topic, "
-                    + "kafka_partition, kafka_offset, sent_at) SELECT ?,?,?,?,?,? WHERE EXISTS "
-                    + "(SELECT 1 FROM jobs WHERE job_id = ?) ON CONFLICT (job_id) DO UPDATE SET attempt = excluded.attempt, "
+                    + "kafka_partition, kafka_offset, sent_at) VALUES (?,?,?,?,?,?) "
+                    + "ON CONFLICT (job_id) DO UPDATE SET attempt = excluded.attempt, "
                     + "topic = excluded.topic, kafka_partition = excluded.kafka_partition, "
                     + "kafka_offset = excluded.kafka_offset, sent_at = excluded.sent_at, consumed_seen_at = NULL "
                     + "WHERE excluded.attempt > dispatch_positions.attempt OR (excluded.attempt = dispatch_positions.attempt "
@@ -55,7 +55,6 @@ public class DispatchPositionStore {
                     s.setInt(4, each.partition());
                     s.setLong(5, each.offset());
                     Sql.setInstant(s, 6, now);
-                    s.setString(7, each.jobId());
                     s.addBatch();
                 }
                 s.executeBatch();
