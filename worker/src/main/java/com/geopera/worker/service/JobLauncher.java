@@ -23,8 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
- * Admits dispatch commands into this worker's bounded set of job slots and runs them on a thread pool of the
- * same size. A command is admitted once a slot is free and its STARTED event is durable; only then may the
+ * Admits dispatch commands into this worker's bounded set of job slots and runs each admitted one on a job thread
+ * (the slots, not the pool, bound how many run). A command is admitted once a slot is free and its STARTED event is durable; only then may the
  * dispatch record be committed (see docs/WORKER.md, "Acknowledgement").
  */
 @ApplicationScoped
