@@ -340,17 +340,52 @@ class JobLifecycleTest {
     }
 
     @Test
-    void a_queued_job_nobody_picked_up_is_published_again_as_a_new_attempt() {
+    void a_job_still_waiting_in_its_queue_is_not_republished_by_the_reaper() {
         Fixture org = Fixture.org(100_000);
         String jobId = org.call("processing.execute", org.clipBody()).path("job_id");
         dispatchOf(jobId, 1);
+        // A backlog longer than the queued timeout: the record is still ahead of the workers' committed offset.
         clock.advance(Duration.ofMinutes(11));
+        reaper.runOnce();
+        clock.advance(Duration.ofMinutes(30));
+        reaper.runOnce();
+        Response job = org.call("processing.job.get", Map.of("job_id", jobId));
+        assertThat(job.<String>path("status")).isEqualTo("queued");
+        assertThat(job.<Integer>path("attempt")).isEqualTo(1);
+        assertThat(KafkaProbe.recordsWithKey(RealServers.prefix + ".jobs.dispatch.clip", jobId, WAIT)).hasSize(1);
+        assertThat(KafkaProbe.recordsWithKey(RealServers.prefix + ".jobs.control", jobId, WAIT)).isEmpty();
+    }
+
+    @Test
+    void a_consumed_record_that_never_started_is_redispatched_once() throws Exception {
+        Fixture org = Fixture.org(100_000);
+        String jobId = org.call("processing.execute", org.clipBody()).path("job_id");
+        KafkaProbe.consumeAsWorkers(dispatchOf(jobId, 1));
+        clock.advance(Duration.ofMinutes(11));
+        reaper.runOnce();
+        // Just seen consumed: its STARTED may still be on its way to the api.
+        assertThat(org.call("processing.job.get", Map.of("job_id", jobId)).<Integer>path("attempt")).isEqualTo(1);
+
+        clock.advance(Duration.ofSeconds(61));
         reaper.runOnce();
         Response job = org.call("processing.job.get", Map.of("job_id", jobId));
         assertThat(job.<String>path("status")).isEqualTo("queued");
         assertThat(job.<Integer>path("attempt")).isEqualTo(2);
         assertThat(job.<String>path("billing.status")).isEqualTo("reserved");
         dispatchOf(jobId, 2);
+        ConsumerRecord<String, String> cancel = KafkaProbe.awaitRecord(RealServers.prefix + ".jobs.control",
+                r -> jobId.equals(r.key()), WAIT);
+        JsonNode command = Json.mapper().readTree(cancel.value());
+        assertThat(command.path("type").asText()).isEqualTo("CANCEL");
+        assertThat(command.path("attempt").asInt()).isEqualTo(1);
+
+        // Attempt 2 waits in its queue: further passes leave it there.
+        clock.advance(Duration.ofMinutes(11));
+        reaper.runOnce();
+        clock.advance(Duration.ofMinutes(2));
+        reaper.runOnce();
+        assertThat(org.call("processing.job.get", Map.of("job_id", jobId)).<Integer>path("attempt")).isEqualTo(2);
+        assertThat(KafkaProbe.recordsWithKey(RealServers.prefix + ".jobs.dispatch.clip", jobId, WAIT)).hasSize(2);
     }
 
     @Test

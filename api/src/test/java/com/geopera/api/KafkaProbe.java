@@ -12,6 +12,7 @@ import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -66,6 +67,17 @@ public final class KafkaProbe {
             }
         }
         return found;
+    }
+
+    /** Commits the record as consumed in the workers' consumer group, as a worker does once it took the record. */
+    public static void consumeAsWorkers(ConsumerRecord<String, String> record) {
+        Properties p = consumerProperties();
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, RealServers.prefix + "-workers");
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
+            TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+            consumer.assign(List.of(partition));
+            consumer.commitSync(Map.of(partition, new OffsetAndMetadata(record.offset() + 1)));
+        }
     }
 
     private static Properties consumerProperties() {

@@ -8,6 +8,11 @@ public enum Admission {
     DUPLICATE,
     /** A CANCEL for the job arrived earlier: CANCELLED was reported instead of running it. */
     CANCELLED_BEFORE_START,
+    /**
+     * The api no longer expects this attempt (a CANCEL of it arrived, or a newer attempt of the job was seen here):
+     * nothing is run or reported, the record may be committed.
+     */
+    SUPERSEDED,
     /** The worker is shutting down: the record stays uncommitted so another worker gets it. */
     REFUSED,
     /** Its partition went to another worker while it waited for a slot: not run here, not acked (the new owner runs it). */
@@ -15,6 +20,6 @@ public enum Admission {
 
     /** Whether the dispatch record is acked (and may be committed) after this outcome. */
     public boolean acknowledges() {
-        return this == STARTED || this == DUPLICATE || this == CANCELLED_BEFORE_START;
+        return this == STARTED || this == DUPLICATE || this == CANCELLED_BEFORE_START || this == SUPERSEDED;
     }
 }

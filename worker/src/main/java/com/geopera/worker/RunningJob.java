@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -19,6 +20,9 @@ public final class RunningJob implements CancellationToken {
     private final Instant startedAt;
     private final JobEventSink sink;
     private final AtomicReference<StopReason> stopReason = new AtomicReference<>();
+    private final AtomicBoolean abandoned = new AtomicBoolean();
+    private final AtomicBoolean slotFreed = new AtomicBoolean();
+    private volatile boolean running;
     private int lastProgressPercent;
     private boolean announced;
     private boolean finished;
@@ -53,6 +57,41 @@ public final class RunningJob implements CancellationToken {
 
     public Optional<StopReason> stopReason() {
         return Optional.ofNullable(stopReason.get());
+    }
+
+    /** A pool thread entered the run (pool threads are reused, so their liveness says nothing; this flag does). */
+    public void runnerEntered() {
+        running = true;
+    }
+
+    /** The run's thread left the attempt (it returned, however late). */
+    public void runnerReturned() {
+        running = false;
+    }
+
+    /** Whether a thread is still inside the run (for an abandoned attempt: a native call that never returned). */
+    public boolean runnerInside() {
+        return running;
+    }
+
+    /**
+     * Gives the attempt up while its thread is stuck (a native call that ignores the stop): from now on nothing the
+     * thread produces is reported or kept. Returns whether this call did it.
+     */
+    public boolean abandon() {
+        return abandoned.compareAndSet(false, true);
+    }
+
+    public boolean isAbandoned() {
+        return abandoned.get();
+    }
+
+    /**
+     * Claims the freeing of this attempt's slot: true for the first caller only, so the watchdog (abandoning the
+     * attempt) and the run's own end never free one slot twice.
+     */
+    public boolean claimSlotRelease() {
+        return slotFreed.compareAndSet(false, true);
     }
 
     public synchronized int lastProgressPercent() {

@@ -154,9 +154,20 @@ public interface ApiConfig {
         @WithDefault("PT60S")
         Duration heartbeatTimeout();
 
-        /** A queued job not picked up for this long is published again. */
+        /**
+         * A queued job is looked at after this long: its dispatch record is published again only if a worker consumed
+         * it (the worker group's committed offset passed it) and the job still did not start; a record still waiting
+         * in its queue is left alone.
+         */
         @WithDefault("PT10M")
         Duration queuedTimeout();
+
+        /**
+         * The workers' consumer group on the dispatch topics; its committed offsets tell which dispatch records were
+         * consumed. Must equal the workers' {@code mp.messaging.incoming.dispatch.group.id}.
+         */
+        @WithDefault("${geopera.topics.prefix}-workers")
+        String workerGroup();
 
         /** Attempts a job gets before it fails with {@code attempts_exhausted}. */
         @WithDefault("3")

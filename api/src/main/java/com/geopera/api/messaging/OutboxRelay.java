@@ -1,8 +1,10 @@
 package com.geopera.api.messaging;
 
 import com.geopera.api.config.ApiConfig;
+import com.geopera.api.store.DispatchPositionStore;
 import com.geopera.api.store.OutboxStore;
 import com.geopera.api.store.OutboxStore.Message;
+import com.geopera.common.json.Json;
 import com.geopera.common.messaging.CloudEventHeaders;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -39,6 +41,8 @@ public class OutboxRelay {
 
     @Inject
     OutboxStore outbox;
+    @Inject
+    DispatchPositionStore positions;
     @Inject
     ApiConfig config;
     @Inject
@@ -140,15 +144,41 @@ public class OutboxRelay {
             }
             long deadline = System.nanoTime() + config.outbox().sendTimeout().toNanos();
             List<Long> ids = new ArrayList<>(batch.size());
+            List<DispatchPositionStore.Sent> dispatched = new ArrayList<>();
             for (int i = 0; i < batch.size(); i++) {
                 long left = Math.max(1, deadline - System.nanoTime());
-                acks.get(i).get(left, TimeUnit.NANOSECONDS);
+                RecordMetadata landed = acks.get(i).get(left, TimeUnit.NANOSECONDS);
                 ids.add(batch.get(i).id());
+                DispatchPositionStore.Sent position = position(batch.get(i), landed);
+                if (position != null) {
+                    dispatched.add(position);
+                }
             }
             outbox.markSent(ids, clock.instant());
+            // The reaper compares these with the worker group's committed offsets (queued jobs still waiting in
+            // their queue are never republished).
+            positions.record(dispatched, clock.instant());
             published.increment(ids.size());
             return ids.size();
         });
+    }
+
+    /** Where a dispatch record landed; null for other records (and for a dispatch whose attempt cannot be read). */
+    private static DispatchPositionStore.Sent position(Message message, RecordMetadata landed) {
+        if (!CloudEventHeaders.TYPE_DISPATCH.equals(message.ceType()) || landed == null || !landed.hasOffset()) {
+            return null;
+        }
+        int attempt;
+        try {
+            attempt = Json.mapper().readTree(message.payload()).path("attempt").asInt();
+        } catch (java.io.IOException e) {
+            // Without a position the reaper treats the job as it did before positions existed; the relay goes on.
+            LOG.warnf("outbox row %d: unreadable dispatch, its position is not recorded: %s", message.id(),
+                    e.getMessage());
+            return null;
+        }
+        return new DispatchPositionStore.Sent(message.key(), attempt, landed.topic(), landed.partition(),
+                landed.offset());
     }
 
     private static ProducerRecord<String, String> record(Message message) {

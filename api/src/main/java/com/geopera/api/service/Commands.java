@@ -48,6 +48,14 @@ public class Commands {
         write(topics.control(), job.jobId, commandId, CloudEventHeaders.TYPE_CONTROL, command, now);
     }
 
+    /** A CANCEL of one attempt the api no longer expects (it was superseded by a newer one). */
+    public void cancelAttempt(Job job, int attempt, Instant now) {
+        String commandId = Ids.next("cmd");
+        ControlCommand command = new ControlCommand(ControlCommand.SCHEMA_VERSION, commandId, ControlCommand.Type.CANCEL,
+                job.jobId, now, attempt);
+        write(topics.control(), job.jobId, commandId, CloudEventHeaders.TYPE_CONTROL, command, now);
+    }
+
     private void write(String topic, String key, String id, String type, Object record, Instant now) {
         try {
             outbox.insert(topic, key, id, type, Json.mapper().writeValueAsString(record), now);

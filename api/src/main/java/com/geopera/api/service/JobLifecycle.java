@@ -133,11 +133,16 @@ public class JobLifecycle {
         }
     }
 
-    /** A dead or lost attempt: attempt + 1 published again (running → queued, or queued stays queued). */
+    /**
+     * A dead or lost attempt: attempt + 1 published again (running → queued, or queued stays queued). The superseded
+     * attempt is cancelled on the control topic, so a worker still holding it (a frozen one that wakes up, or its
+     * record read again after a rebalance) stops it or skips it instead of doing the work twice.
+     */
     public void redispatch(Job job, Instant now) {
         if (job.status != JobStatus.QUEUED) {
             job.moveTo(JobStatus.QUEUED, now);
         }
+        int superseded = job.attempt;
         job.attempt = job.attempt + 1;
         job.workerId = null;
         job.heartbeatAt = null;
@@ -145,6 +150,9 @@ public class JobLifecycle {
         job.queuedAt = now;
         job.updatedAt = now;
         jobs.update(job);
+        if (superseded >= 1) {
+            commands.cancelAttempt(job, superseded, now);
+        }
         commands.dispatch(job, now);
     }
 

@@ -2,8 +2,11 @@ package com.geopera.api.service;
 
 import com.geopera.api.Job;
 import com.geopera.api.config.ApiConfig;
+import com.geopera.api.messaging.WorkerGroupOffsets;
+import com.geopera.api.store.DispatchPositionStore;
 import com.geopera.api.store.IdempotencyStore;
 import com.geopera.api.store.JobStore;
+import com.geopera.common.job.JobStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -17,13 +20,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
 
 /**
  * Recovers what workers and clients left behind, safely with several api replicas (rows are claimed with
  * {@code FOR UPDATE SKIP LOCKED}): stale running attempts are dispatched again (attempt + 1) until
- * {@code geopera.reaper.max-attempts}, then failed; queued jobs nobody picked up are published again; expired
- * holds fail their jobs; old idempotency records are dropped.
+ * {@code geopera.reaper.max-attempts}, then failed; a queued job whose dispatch record a worker consumed without
+ * starting it is dispatched again (a record still waiting in its queue is left alone: republishing it would only add
+ * work to the backlog); expired holds fail their jobs; old idempotency records are dropped.
  */
 @ApplicationScoped
 public class Reaper {
@@ -37,6 +42,10 @@ public class Reaper {
     Credits credits;
     @Inject
     IdempotencyStore idempotency;
+    @Inject
+    DispatchPositionStore positions;
+    @Inject
+    WorkerGroupOffsets workerGroup;
     @Inject
     ApiConfig config;
     @Inject
@@ -74,10 +83,10 @@ public class Reaper {
     public Pass runOnce() {
         Instant now = clock.instant();
         int[] running = QuarkusTransaction.requiringNew().call(() -> reapRunning(now));
-        int republished = QuarkusTransaction.requiringNew().call(() -> republishQueued(now));
+        int[] queued = redispatchConsumedQueued(now);
         int expired = QuarkusTransaction.requiringNew().call(() -> expireHolds(now));
         QuarkusTransaction.requiringNew().run(() -> idempotency.deleteExpired(now));
-        return new Pass(running[0], running[1], republished, expired);
+        return new Pass(running[0], running[1] + queued[1], queued[0], expired);
     }
 
     private int[] reapRunning(Instant now) {
@@ -99,10 +108,58 @@ public class Reaper {
         return new int[] {redispatched, exhausted};
     }
 
-    private int republishQueued(Instant now) {
-        List<Job> stale = jobs.lockStaleQueued(now.minus(config.reaper().queuedTimeout()), config.reaper().batchSize());
-        stale.forEach(job -> lifecycle.redispatch(job, now));
-        return stale.size();
+    /**
+     * Queued jobs past the queued timeout whose dispatch record is no longer in its queue. A record at or after its
+     * partition's committed offset in the worker group is still waiting for a worker and is left alone, however long
+     * the backlog. A consumed record whose job still has not started (the worker dropped or dead-lettered it, or its
+     * STARTED is lost) is first noted, and dispatched again once it stayed so for a heartbeat timeout, which leaves
+     * the STARTED of a record consumed a moment ago time to arrive; these attempts count against max-attempts. A job
+     * with no recorded position and nothing unsent in the outbox (dispatched before positions were recorded) is
+     * published again as before. When the group's offsets cannot be read nothing is republished in this pass.
+     */
+    private int[] redispatchConsumedQueued(Instant now) {
+        Map<TopicPartition, Long> committed;
+        try {
+            committed = workerGroup.committed();
+        } catch (RuntimeException e) {
+            LOG.warnf("reaper: queued jobs left for the next pass: %s", e.getMessage());
+            return new int[] {0, 0};
+        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Instant queuedBefore = now.minus(config.reaper().queuedTimeout());
+            Map<String, DispatchPositionStore.Candidate> candidates = new HashMap<>();
+            positions.notWaiting(queuedBefore, committed, config.reaper().batchSize())
+                    .forEach(candidate -> candidates.put(candidate.jobId(), candidate));
+            if (candidates.isEmpty()) {
+                return new int[] {0, 0};
+            }
+            int redispatched = 0;
+            int exhausted = 0;
+            Instant silentBefore = now.minus(config.reaper().heartbeatTimeout());
+            for (Job job : jobs.lockFree(candidates.keySet())) {
+                DispatchPositionStore.Candidate candidate = candidates.get(job.jobId);
+                if (job.status != JobStatus.QUEUED || job.queuedAt == null
+                        || !job.queuedAt.isBefore(queuedBefore)) {
+                    continue; // started or redispatched since the candidates were read
+                }
+                if (!candidate.positioned()) {
+                    lifecycle.redispatch(job, now);
+                    redispatched++;
+                } else if (candidate.consumedSeenAt() == null) {
+                    positions.markConsumedSeen(job.jobId, job.attempt, now);
+                } else if (candidate.consumedSeenAt().isBefore(silentBefore)) {
+                    if (job.attempt < config.reaper().maxAttempts()) {
+                        lifecycle.redispatch(job, now);
+                        redispatched++;
+                    } else {
+                        lifecycle.fail(job, "attempts_exhausted", "attempt " + job.attempt + " of "
+                                + config.reaper().maxAttempts() + " was taken by a worker but never started", now);
+                        exhausted++;
+                    }
+                }
+            }
+            return new int[] {redispatched, exhausted};
+        });
     }
 
     /**

@@ -78,11 +78,6 @@ public class JobStore {
         return lockMany("status = 'running' AND coalesce(heartbeat_at, started_at, updated_at) < ?", staleBefore, limit);
     }
 
-    /** Locks up to {@code limit} queued jobs not picked up since {@code queuedBefore}, skipping locked ones. */
-    public List<Job> lockStaleQueued(Instant queuedBefore, int limit) {
-        return lockMany("status = 'queued' AND queued_at < ?", queuedBefore, limit);
-    }
-
     /**
      * Reads and locks these jobs, in job id order (the order every path that locks several jobs takes), until the
      * current transaction ends; ids without a job are absent from the map.

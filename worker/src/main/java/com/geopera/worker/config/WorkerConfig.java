@@ -24,9 +24,12 @@ public interface WorkerConfig {
     @WithDefault("5s")
     Duration heartbeatInterval();
 
-    /** A run longer than this is aborted and reported FAILED with code {@code timeout}. */
+    /** A run longer than this is aborted and reported FAILED with code {@code time_limit_exceeded}. */
     @WithDefault("30m")
     Duration jobTimeout();
+
+    /** What happens to a run that does not stop at its time limit (a native call without progress callbacks). */
+    Watchdog watchdog();
 
     /** On shutdown, how long running jobs may finish before they are aborted (the api's reaper re-dispatches). */
     @WithDefault("20s")
@@ -41,6 +44,21 @@ public interface WorkerConfig {
 
     /** In-worker retries of transient failures. */
     Retry retry();
+
+    /**
+     * A GDAL call that makes no progress callback never sees the stop of its token. Past the job timeout plus
+     * {@link #stopGrace()} its attempt is failed and its slot freed; if its thread is still inside the call
+     * {@link #exitGrace()} later, the worker process exits (status 75) so that the orchestrator restarts it.
+     */
+    interface Watchdog {
+        /** After the job timeout, how long a run has to honour the stop before it is abandoned. */
+        @WithDefault("30s")
+        Duration stopGrace();
+
+        /** After an attempt was abandoned, how long its stuck thread has to return before the process exits. */
+        @WithDefault("60s")
+        Duration exitGrace();
+    }
 
     /** PROGRESS is sent only when enough time passed or progress moved enough since the last one sent. */
     interface Progress {

@@ -8,7 +8,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-/** Applies CANCEL signals from {@code <prefix>.jobs.control}; every worker reads every signal. */
+/**
+ * Applies CANCEL signals from {@code <prefix>.jobs.control}; every worker reads every signal. A CANCEL naming an
+ * attempt stops only that attempt (the api superseded it), and records of it that arrive later run nothing.
+ */
 @ApplicationScoped
 public class ControlListener {
     private static final Logger LOG = Logger.getLogger(ControlListener.class);
@@ -29,6 +32,12 @@ public class ControlListener {
         }
         if (command.type() != ControlCommand.Type.CANCEL || command.jobId() == null) {
             LOG.warnf("ignoring control command %s of type %s", command.commandId(), command.type());
+            return;
+        }
+        if (command.attempt() != null) {
+            int stopped = runningJobs.cancelAttempt(command.jobId(), command.attempt());
+            LOG.infof("CANCEL %s for job %s attempt %d (superseded): %d running attempt(s) stopping",
+                    command.commandId(), command.jobId(), command.attempt(), stopped);
             return;
         }
         int stopped = runningJobs.cancel(command.jobId());

@@ -28,7 +28,8 @@ import org.jboss.logging.Logger;
  * worker is shutting down.
  */
 public final class AttemptExecutor {
-    public static final String TIMEOUT = "timeout";
+    /** The run went past {@code geopera.worker.job-timeout} (stopped by its token, or abandoned by the watchdog). */
+    public static final String TIME_LIMIT_EXCEEDED = "time_limit_exceeded";
     public static final String INVALID_INPUTS = "invalid_inputs";
     public static final String INTERNAL_ERROR = "internal_error";
     public static final String STORAGE_ERROR = "storage_error";
@@ -67,6 +68,9 @@ public final class AttemptExecutor {
                         staging);
                 RunResult result = engine.run(request, fraction -> reportProgress(running, throttle, fraction),
                         running);
+                if (running.isAbandoned()) {
+                    return null; // reported failed long ago; what the stuck call produced is not kept
+                }
                 List<JobOutput> outputs = storage.promote(job, staging, result.outputs());
                 return finish(running, events.completed(job, outputs, result.usage()));
             } catch (RunCancelledException e) {
@@ -116,7 +120,7 @@ public final class AttemptExecutor {
         DispatchJob job = running.command();
         return switch (reason) {
             case CANCEL_REQUESTED -> finish(running, events.cancelled(job));
-            case TIMED_OUT -> finish(running, events.failed(job, new JobError(TIMEOUT,
+            case TIMED_OUT -> finish(running, events.failed(job, new JobError(TIME_LIMIT_EXCEEDED,
                     "the run took longer than " + jobTimeout, false)));
             case SHUTTING_DOWN -> finish(running, null);
         };

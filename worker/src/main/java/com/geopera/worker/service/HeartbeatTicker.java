@@ -1,13 +1,11 @@
 package com.geopera.worker.service;
 
 import com.geopera.worker.RunningJob;
-import com.geopera.worker.StopReason;
 import com.geopera.worker.config.WorkerConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -15,25 +13,23 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Every heartbeat interval: sends a HEARTBEAT for each running attempt (the api's reaper re-dispatches attempts
- * whose heartbeats stop) and stops attempts that ran past the job timeout.
+ * Every heartbeat interval: lets the {@link JobWatchdog} enforce the job time limit, then sends a HEARTBEAT for each
+ * running attempt (the api's reaper re-dispatches attempts whose heartbeats stop).
  */
 @ApplicationScoped
 public class HeartbeatTicker {
     private static final Logger LOG = Logger.getLogger(HeartbeatTicker.class);
     private final RunningJobs runningJobs;
     private final JobEvents events;
-    private final Clock clock;
+    private final JobWatchdog watchdog;
     private final Duration interval;
-    private final Duration jobTimeout;
     private ScheduledExecutorService timer;
 
-    public HeartbeatTicker(RunningJobs runningJobs, JobEvents events, Clock clock, WorkerConfig config) {
+    public HeartbeatTicker(RunningJobs runningJobs, JobEvents events, JobWatchdog watchdog, WorkerConfig config) {
         this.runningJobs = runningJobs;
         this.events = events;
-        this.clock = clock;
+        this.watchdog = watchdog;
         this.interval = config.heartbeatInterval();
-        this.jobTimeout = config.jobTimeout();
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -52,16 +48,17 @@ public class HeartbeatTicker {
         }
     }
 
-    /** One round: time out overdue attempts, heartbeat the others. */
+    /** One round: the time limit first (an abandoned attempt sends no heartbeat), then the heartbeats. */
     void tick() {
+        try {
+            watchdog.check();
+        } catch (RuntimeException e) {
+            LOG.warnf("watchdog check failed: %s", e.getMessage());
+        }
         for (RunningJob job : runningJobs.all()) {
             try {
-                if (clock.instant().isAfter(job.startedAt().plus(jobTimeout))) {
-                    job.stop(StopReason.TIMED_OUT);
-                } else {
-                    // Also while a stop is under way: the attempt is alive until it reports its end.
-                    job.report(events.heartbeat(job.command(), job.lastProgressPercent()));
-                }
+                // Also while a stop is under way: the attempt is alive until it reports its end.
+                job.report(events.heartbeat(job.command(), job.lastProgressPercent()));
             } catch (RuntimeException e) {
                 // One bad send must never stop the timer (scheduleAtFixedRate cancels on an exception).
                 LOG.warnf("heartbeat of job %s failed: %s", job.jobId(), e.getMessage());

@@ -23,8 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
- * Admits dispatch commands into this worker's bounded set of job slots and runs them on a thread pool of the
- * same size. A command is admitted once a slot is free and its STARTED event is durable; only then may the
+ * Admits dispatch commands into this worker's bounded set of job slots and runs each admitted one on a job thread
+ * (the slots, not the pool, bound how many run). A command is admitted once a slot is free and its STARTED event is durable; only then may the
  * dispatch record be committed (see docs/WORKER.md, "Acknowledgement").
  */
 @ApplicationScoped
@@ -54,7 +54,9 @@ public class JobLauncher {
         this.clock = clock;
         this.shutdownGrace = config.shutdownGrace();
         AtomicInteger threadNumber = new AtomicInteger();
-        this.pool = Executors.newFixedThreadPool(config.maxConcurrentJobs(), task -> {
+        // Threads are made as needed; the slots bound how many runs are admitted. A fixed pool of slot size would
+        // leave a freed slot without a thread while an abandoned run still blocks one in native code.
+        this.pool = Executors.newCachedThreadPool(task -> {
             Thread thread = new Thread(task, "geopera-job-" + threadNumber.incrementAndGet());
             thread.setDaemon(true);
             return thread;
@@ -67,6 +69,15 @@ public class JobLauncher {
      * {@link Admission#REVOKED} without having reported anything.
      */
     public CompletionStage<Admission> admit(DispatchJob job, HeldDispatch record) {
+        if (!runningJobs.takeDispatch(job)) {
+            // A superseded attempt needs no slot: it is skipped at once and its record committed.
+            if (!record.start()) {
+                return CompletableFuture.completedFuture(Admission.REVOKED);
+            }
+            LOG.infof("job %s attempt %d is superseded (cancelled or older than one seen); running nothing",
+                    job.jobId(), job.attempt());
+            return CompletableFuture.completedFuture(Admission.SUPERSEDED);
+        }
         CompletableFuture<Boolean> slot = slots.acquire();
         record.whenRevoked(() -> slots.cancel(slot));
         return slot.thenCompose(granted -> {
@@ -85,6 +96,12 @@ public class JobLauncher {
         if (!accepting.get()) {
             slots.release();
             return CompletableFuture.completedFuture(Admission.REFUSED);
+        }
+        if (runningJobs.isSuperseded(job)) { // its CANCEL arrived while it waited for the slot
+            slots.release();
+            LOG.infof("job %s attempt %d was superseded while it waited; running nothing", job.jobId(),
+                    job.attempt());
+            return CompletableFuture.completedFuture(Admission.SUPERSEDED);
         }
         RunningJob running = new RunningJob(job, clock.instant(), sink);
         if (runningJobs.wasCancelled(job.jobId())) {
@@ -108,21 +125,57 @@ public class JobLauncher {
                     if (failure != null) {
                         LOG.errorf("job %s attempt %d: STARTED not acknowledged by the broker (%s); not running it",
                                 job.jobId(), job.attempt(), failure.getMessage());
-                        runningJobs.remove(running);
-                        slots.release();
+                        freeSlot(running);
                     }
                 });
     }
 
     private void runToEnd(RunningJob running) {
+        running.runnerEntered();
         try {
             JobEvent terminal = executor.execute(running);
+            if (running.isAbandoned()) {
+                LOG.warnf("job %s attempt %d: its stuck run returned after it was abandoned; nothing reported",
+                        running.jobId(), running.command().attempt());
+                return;
+            }
             metrics.ended(terminal, Duration.between(running.startedAt(), clock.instant()));
             LOG.infof("job %s attempt %d ended %s", running.jobId(), running.command().attempt(),
                     terminal == null ? "without report (shutdown)" : terminal.type());
         } catch (RuntimeException e) {
             LOG.errorf(e, "job %s attempt %d: unexpected error", running.jobId(), running.command().attempt());
         } finally {
+            running.runnerReturned();
+            freeSlot(running);
+        }
+    }
+
+    /**
+     * Gives up an attempt whose run ignored the stop at its time limit (a native call without progress callbacks):
+     * FAILED {@code time_limit_exceeded} is reported and, once the broker has it, the slot is freed so this worker
+     * takes new work. The stuck thread is left where it is; {@link JobWatchdog} ends the process if it stays.
+     */
+    public void abandon(RunningJob running, JobEvent failed) {
+        if (!running.abandon()) {
+            return;
+        }
+        running.stop(StopReason.TIMED_OUT);
+        LOG.errorf("job %s attempt %d: still running %s after its time limit and not answering the stop; "
+                + "reporting it failed and freeing its slot", running.jobId(), running.command().attempt(),
+                Duration.between(running.startedAt(), clock.instant()));
+        metrics.ended(failed, Duration.between(running.startedAt(), clock.instant()));
+        running.finish(failed).whenComplete((sent, failure) -> {
+            if (failure != null) {
+                LOG.errorf("job %s attempt %d: FAILED not acknowledged by the broker: %s", running.jobId(),
+                        running.command().attempt(), failure.getMessage());
+            }
+            freeSlot(running);
+        });
+    }
+
+    /** Frees the attempt's slot once, whoever comes first: its run ending, or the watchdog abandoning it. */
+    private void freeSlot(RunningJob running) {
+        if (running.claimSlotRelease()) {
             runningJobs.remove(running);
             slots.release();
         }

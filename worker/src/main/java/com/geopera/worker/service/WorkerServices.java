@@ -6,14 +6,18 @@ import com.geopera.worker.config.StorageConfig;
 import com.geopera.worker.config.TopicsConfig;
 import com.geopera.worker.config.WorkerConfig;
 import com.geopera.worker.engine.ProcessRunner;
+import io.quarkus.runtime.Quarkus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 
 /** Wires the plain service classes (kept free of CDI so they are tested as plain JUnit) from configuration. */
 @ApplicationScoped
 public class WorkerServices {
+    /** Time beyond the shutdown grace an ending worker gets before it is halted. */
+    private static final Duration HALT_MARGIN = Duration.ofSeconds(30);
 
     @Produces
     @Singleton
@@ -49,6 +53,29 @@ public class WorkerServices {
     @Singleton
     JobSlots jobSlots(WorkerConfig config) {
         return new JobSlots(config.maxConcurrentJobs());
+    }
+
+    @Produces
+    @Singleton
+    JobWatchdog jobWatchdog(RunningJobs runningJobs, JobLauncher launcher, JobEvents events, WorkerConfig config,
+                            Clock clock) {
+        Duration haltAfter = config.shutdownGrace().plus(HALT_MARGIN);
+        return new JobWatchdog(runningJobs, launcher, events, clock, config.jobTimeout(),
+                config.watchdog().stopGrace(), config.watchdog().exitGrace(), (status, reason) -> {
+                    // The orderly exit waits for running jobs up to the shutdown grace; the stuck native thread may
+                    // hold up more of it, so a halt follows if the process is still there.
+                    Thread halt = new Thread(() -> {
+                        try {
+                            Thread.sleep(haltAfter.toMillis());
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        Runtime.getRuntime().halt(status);
+                    }, "geopera-exit-halt");
+                    halt.setDaemon(true);
+                    halt.start();
+                    Quarkus.asyncExit(status);
+                });
     }
 
     @Produces

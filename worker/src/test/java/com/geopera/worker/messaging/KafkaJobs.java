@@ -12,11 +12,19 @@ import com.geopera.common.messaging.JobEventType;
 import com.geopera.common.messaging.Topics;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /** The tests' side of the worker's topics on the test broker: sends dispatches and cancels, reads the job events. */
@@ -29,11 +37,13 @@ final class KafkaJobs implements AutoCloseable {
             {"type":"Polygon","coordinates":[[[5.75,49.45],[6.52,49.45],[6.52,50.18],[5.75,50.18],[5.75,49.45]]]}""";
 
     private final Topics topics;
+    private final String bootstrap;
     private final KafkaProducer<String, String> producer;
     private final TopicProbe events;
 
     KafkaJobs(String bootstrap, String prefix) {
         topics = new Topics(prefix);
+        this.bootstrap = bootstrap;
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -74,6 +84,36 @@ final class KafkaJobs implements AutoCloseable {
             send(topics.control(), job.jobId(), Json.mapper().writeValueAsString(cancel));
             return eventsOf(job.jobId()).stream().anyMatch(e -> e.type() == JobEventType.CANCELLED);
         });
+    }
+
+    /** Sends a CANCEL of one attempt (the api superseded it) until the worker reports that attempt cancelled. */
+    void cancelAttempt(DispatchJob job) {
+        ControlCommand cancel = new ControlCommand(ControlCommand.SCHEMA_VERSION, Ids.next("cmd"),
+                ControlCommand.Type.CANCEL, job.jobId(), Instant.now(), job.attempt());
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+            send(topics.control(), job.jobId(), Json.mapper().writeValueAsString(cancel));
+            return eventsOf(job.jobId()).stream()
+                    .anyMatch(e -> e.type() == JobEventType.CANCELLED && e.attempt() == job.attempt());
+        });
+    }
+
+    /** Waits until the workers' group has committed every record of the topic (each was taken or skipped). */
+    void awaitAllConsumed(String topic, Duration within) {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (Admin admin = Admin.create(props)) {
+            await().atMost(within).pollInterval(Duration.ofMillis(200)).until(() -> {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(
+                        topics.prefix() + "-workers").partitionsToOffsetAndMetadata().get();
+                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
+                        .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+                Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get();
+                return ends.entrySet().stream().allMatch(end -> end.getValue().offset() == 0
+                        || (committed.get(end.getKey()) != null
+                        && committed.get(end.getKey()).offset() >= end.getValue().offset()));
+            });
+        }
     }
 
     List<JobEvent> eventsOf(String jobId) {

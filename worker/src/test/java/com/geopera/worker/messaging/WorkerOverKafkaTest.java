@@ -125,6 +125,33 @@ class WorkerOverKafkaTest {
     }
 
     @Test
+    void a_superseded_attempt_is_cancelled_and_its_late_record_runs_nothing() throws Exception {
+        DispatchJob first = KafkaJobs.clip("file:" + SyntheticRaster.FILE_NAME, KafkaJobs.WIDE_AOI);
+        jobs.dispatch(first);
+        jobs.awaitEvent(first.jobId(), JobEventType.STARTED, Duration.ofSeconds(60));
+
+        // The api redispatched the job: CANCEL of attempt 1 on the control topic, then the record of attempt 2.
+        jobs.cancelAttempt(first);
+        DispatchJob second = new DispatchJob(first.schemaVersion(), first.commandId() + "-2", first.jobId(), 2,
+                first.orgId(), first.processId(), first.processVersion(), first.queue(),
+                clip("file:elev.tif").inputs(), first.reservedCredits(), Instant.now());
+        jobs.dispatch(second);
+        jobs.awaitEvent(first.jobId(), JobEventType.COMPLETED, Duration.ofSeconds(60));
+
+        // Attempt 1's record read again (a rebalance re-reads from the committed offset): skipped and committed.
+        jobs.dispatch(first);
+        jobs.awaitAllConsumed(jobs.topics().dispatch("clip"), Duration.ofSeconds(30));
+
+        List<JobEvent> firstAttempt = jobs.eventsOf(first.jobId()).stream().filter(e -> e.attempt() == 1).toList();
+        assertThat(firstAttempt.stream().filter(e -> e.type() == JobEventType.STARTED)).hasSize(1);
+        assertThat(firstAttempt).noneMatch(e -> e.type() == JobEventType.COMPLETED || e.type() == JobEventType.FAILED)
+                .last().extracting(JobEvent::type).isEqualTo(JobEventType.CANCELLED);
+        assertThat(jobs.eventsOf(first.jobId()).stream().filter(e -> e.attempt() == 2).map(JobEvent::type))
+                .startsWith(JobEventType.STARTED).endsWith(JobEventType.COMPLETED);
+        assertThat(storageRoot.resolve("org_test").resolve(first.jobId()).resolve("1")).doesNotExist();
+    }
+
+    @Test
     void poison_records_go_to_the_dead_letter_topic_with_a_reason_and_consumption_goes_on() throws Exception {
         String clipTopic = jobs.topics().dispatch("clip");
         jobs.send(clipTopic, "garbage-1", "this is not json");

@@ -144,7 +144,7 @@ class AttemptExecutorTest {
             throw new RunCancelledException("stopped");
         }).execute(running);
 
-        assertThat(end.error().code()).isEqualTo(AttemptExecutor.TIMEOUT);
+        assertThat(end.error().code()).isEqualTo(AttemptExecutor.TIME_LIMIT_EXCEEDED);
     }
 
     @Test

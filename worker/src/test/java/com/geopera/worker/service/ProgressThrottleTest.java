@@ -43,7 +43,7 @@ class ProgressThrottleTest {
 
     /** A clock tests move by hand. */
     static final class MovableClock extends java.time.Clock {
-        private Instant now;
+        private volatile Instant now;
 
         MovableClock(Instant start) {
             this.now = start;

@@ -44,4 +44,28 @@ class RunningJobsTest {
         clock.advance(Duration.ofMinutes(11));
         assertThat(jobs.wasCancelled("job_later")).isFalse();
     }
+
+    @Test
+    void a_cancel_of_one_attempt_stops_that_attempt_only_and_its_record_is_superseded_from_then_on() {
+        RunningJob first = running("job_a", 1);
+        RunningJob second = running("job_a", 2);
+        jobs.add(first);
+        jobs.add(second);
+        assertThat(jobs.cancelAttempt("job_a", 1)).isEqualTo(1);
+        assertThat(first.stopReason()).contains(StopReason.CANCEL_REQUESTED);
+        assertThat(second.isCancelled()).isFalse();
+        assertThat(jobs.takeDispatch(Commands.dispatch("job_a", 1, "clip"))).isFalse();
+        assertThat(jobs.takeDispatch(Commands.dispatch("job_a", 2, "clip"))).isTrue();
+        assertThat(jobs.wasCancelled("job_a")).isFalse(); // the job itself is not cancelled
+    }
+
+    @Test
+    void a_record_of_an_attempt_older_than_one_already_seen_is_superseded() {
+        assertThat(jobs.takeDispatch(Commands.dispatch("job_a", 2, "clip"))).isTrue();
+        assertThat(jobs.takeDispatch(Commands.dispatch("job_a", 1, "clip"))).isFalse();
+        assertThat(jobs.takeDispatch(Commands.dispatch("job_a", 2, "clip"))).isTrue(); // a redelivery is no older
+        assertThat(jobs.takeDispatch(Commands.dispatch("job_b", 1, "clip"))).isTrue();
+        clock.advance(Duration.ofMinutes(11));
+        assertThat(jobs.takeDispatch(Commands.dispatch("job_a", 1, "clip"))).isTrue(); // forgotten after the memory
+    }
 }
