@@ -136,8 +136,9 @@ public class OutboxRelay {
     private void loop() {
         while (running.get()) {
             try {
-                int sent = relayUnlessPaused();
-                if (sent >= config.outbox().batchSize()) {
+                // A full batch (sent or not) means more rows may be waiting: go on at once.
+                int claimed = relayUnlessPaused();
+                if (claimed >= config.outbox().batchSize()) {
                     continue;
                 }
                 wakeUps.tryAcquire(config.outbox().pollInterval().toMillis(), TimeUnit.MILLISECONDS);
@@ -161,7 +162,7 @@ public class OutboxRelay {
     private int relayUnlessPaused() {
         rounds.lock();
         try {
-            return paused.get() ? 0 : relayOnce(producer);
+            return paused.get() ? 0 : relay(producer).claimed();
         } finally {
             rounds.unlock();
         }
@@ -176,6 +177,10 @@ public class OutboxRelay {
      * outage: it counts against no record, and this throws so the loop waits before the next round.
      */
     public int relayOnce(Producer<String, String> with) {
+        return relay(with).published();
+    }
+
+    private Round relay(Producer<String, String> with) {
         Round round = QuarkusTransaction.requiringNew().timeout(60).call(() -> sendRound(with));
         for (Failure failure : round.toPark()) {
             park(failure);
@@ -183,11 +188,11 @@ public class OutboxRelay {
         if (round.outage() != null) {
             throw new IllegalStateException("the broker acknowledged nothing: " + round.outage());
         }
-        return round.published();
+        return round;
     }
 
     /** What one round did, decided inside its transaction; parking runs after it committed. */
-    private record Round(int published, List<Failure> toPark, String outage) {
+    private record Round(int claimed, int published, List<Failure> toPark, String outage) {
     }
 
     /** A record that failed this round and how. */
@@ -197,7 +202,7 @@ public class OutboxRelay {
     private Round sendRound(Producer<String, String> with) throws InterruptedException {
         List<Message> batch = outbox.claim(config.outbox().batchSize());
         if (batch.isEmpty()) {
-            return new Round(0, List.of(), null);
+            return new Round(0, 0, List.of(), null);
         }
         List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
         for (Message message : batch) {
@@ -234,7 +239,7 @@ public class OutboxRelay {
                 toPark.add(failure);
             }
         }
-        return new Round(sent.size(), toPark, outage);
+        return new Round(batch.size(), sent.size(), toPark, outage);
     }
 
     /** Hands the record to the producer; a producer that throws instead of failing the future fails this record. */
