@@ -73,5 +73,8 @@ class BrokerOutageTest {
         await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> outbox.unsentFor(jobId) == 0);
         assertThat(KafkaProbe.recordsWithKey(RealServers.prefix + ".jobs.dispatch.clip", jobId, WAIT))
                 .as("DispatchJob records of " + jobId).hasSize(1);
+        // An outage is no fault of the record: it was never parked and its job was not failed.
+        assertThat(outbox.parkedFor(jobId)).isZero();
+        assertThat(org.call("processing.job.get", Map.of("job_id", jobId)).<String>path("status")).isEqualTo("queued");
     }
 }

@@ -91,6 +91,31 @@ public interface ApiConfig {
         @WithDefault("1048576")
         int maxBodyBytes();
 
+        /**
+         * Largest {@code inputs} of a job, measured as the api stores and publishes them (re-serialised JSON, each
+         * number counted at its longest written form, so {@code 1e300} counts as 301 bytes): create, execute,
+         * validate and estimate answer 413 {@code inputs_too_large} above it and store nothing. A job's dispatch
+         * command carries its inputs plus well under 1 KiB of ids, so this cap must stay well under the outbox
+         * producer's {@code max.request.size} (1 MiB): the api refuses to start when it is over half of that.
+         */
+        @WithDefault("262144")
+        int maxInputsBytes();
+
+        /**
+         * How long a request body may take to arrive once the headers are in: a client that declared a body and has
+         * not finished sending it by then gets 408 {@code request_timeout} and the connection is closed.
+         */
+        @WithDefault("PT20S")
+        Duration bodyReadTimeout();
+
+        /**
+         * Most bytes of request bodies held in memory at once, across all connections. Buffers grow only as bytes
+         * arrive (never from the declared Content-Length); a body that would pass this total is answered 503
+         * {@code service_unavailable} (Retry-After) and its connection closed, so slow senders cannot fill the heap.
+         */
+        @WithDefault("268435456")
+        long maxBufferedBodyBytes();
+
         /** Page size of list operations when none is asked for. */
         @WithDefault("50")
         int defaultPageSize();
@@ -98,6 +123,13 @@ public interface ApiConfig {
         /** Largest page size of list operations. */
         @WithDefault("500")
         int maxPageSize();
+
+        /**
+         * Largest page size of list operations that ask for {@code include: ["inputs"]}: each job's inputs may be
+         * up to {@link #maxInputsBytes()}, so this bounds the memory of one page (50 × 256 KiB = 12.5 MiB).
+         */
+        @WithDefault("50")
+        int maxPageSizeWithInputs();
 
         /** Base URL used in output and tile hrefs when no request is at hand (e.g. https://api.example.com). */
         Optional<String> publicUrl();
@@ -131,6 +163,14 @@ public interface ApiConfig {
         /** Pause after a failed round (broker down). */
         @WithDefault("PT2S")
         Duration retryBackoff();
+
+        /**
+         * Rounds a record may fail in while other records of its round are acknowledged before it is parked (its job
+         * then fails with {@code dispatch_failed}). Rounds in which the broker acknowledged nothing (an outage) do not
+         * count; a record the producer refuses as such (too large, malformed) is parked at its first failure.
+         */
+        @WithDefault("10")
+        int maxAttempts();
     }
 
     /** Applying worker events. */

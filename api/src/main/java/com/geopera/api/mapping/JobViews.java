@@ -55,6 +55,15 @@ public final class JobViews {
         return v;
     }
 
+    /** A job in a list page: without its {@code inputs} member unless they were asked for. */
+    public static Map<String, Object> listed(Job job, String base, boolean withInputs) {
+        Map<String, Object> v = view(job, base);
+        if (!withInputs) {
+            v.remove("inputs");
+        }
+        return v;
+    }
+
     private static List<Map<String, Object>> outputs(Job job, String base) {
         List<Map<String, Object>> list = new ArrayList<>();
         if (job.outputs == null) {

@@ -9,12 +9,23 @@ import java.util.List;
 /** Reads jobs.list and project_jobs.list bodies into {@link JobQuery}s, collecting every problem. */
 public final class ListRequests {
     private static final String DEFAULT_SORT = "-created_at";
+    /** The one optional part of a listed job: its inputs, which may be up to the inputs cap each. */
+    public static final String INCLUDE_INPUTS = "inputs";
 
     private ListRequests() {
     }
 
-    /** jobs.list: workspaceId, processId, status, ids, page (from 1), limit, sort ({@code -created_at}). */
-    public static JobQuery jobs(RequestBody body, String orgId, int defaultLimit, int maxLimit) {
+    /** The page sizes of list operations: default and largest, and the largest when inputs are included. */
+    public record PageSizes(int defaultLimit, int maxLimit, int maxLimitWithInputs) {
+    }
+
+    /**
+     * jobs.list: workspaceId, processId, status, ids, page (from 1), limit, sort ({@code -created_at}),
+     * include ({@code ["inputs"]}).
+     */
+    public static JobQuery jobs(RequestBody body, String orgId, PageSizes sizes) {
+        boolean inputs = includesInputs(body);
+        int maxLimit = inputs ? sizes.maxLimitWithInputs() : sizes.maxLimit();
         String workspaceId = body.optionalString("workspaceId", "workspace_id");
         String processId = body.optionalString("processId", "process_id");
         List<String> statuses = statuses(body);
@@ -30,14 +41,16 @@ public final class ListRequests {
                     "sort must be one of created_at, updated_at, finished_at, status, process_id, optionally with '-'");
         }
         body.throwIfInvalid();
-        int size = limit == null ? defaultLimit : limit;
+        int size = limit == null ? Math.min(sizes.defaultLimit(), maxLimit) : limit;
         int pageNumber = page == null ? 1 : page;
         return new JobQuery(orgId, null, workspaceId, processId, null, statuses, ids, column, descending, size,
-                (pageNumber - 1) * size);
+                (pageNumber - 1) * size, inputs);
     }
 
-    /** project_jobs.list: project_id, status, job_type_name, limit, offset; newest first. */
-    public static JobQuery projectJobs(RequestBody body, String orgId, int defaultLimit, int maxLimit) {
+    /** project_jobs.list: project_id, status, job_type_name, limit, offset, include; newest first. */
+    public static JobQuery projectJobs(RequestBody body, String orgId, PageSizes sizes) {
+        boolean inputs = includesInputs(body);
+        int maxLimit = inputs ? sizes.maxLimitWithInputs() : sizes.maxLimit();
         String projectId = body.requiredString("project_id", "projectId");
         List<String> statuses = statuses(body);
         String jobType = body.optionalString("job_type_name");
@@ -45,7 +58,23 @@ public final class ListRequests {
         Integer offset = body.optionalInt("offset", 0, Integer.MAX_VALUE);
         body.throwIfInvalid();
         return new JobQuery(orgId, projectId, null, null, jobType, statuses, null, SortColumn.CREATED_AT, true,
-                limit == null ? defaultLimit : limit, offset == null ? 0 : offset);
+                limit == null ? Math.min(sizes.defaultLimit(), maxLimit) : limit, offset == null ? 0 : offset, inputs);
+    }
+
+    /**
+     * Whether the listed jobs carry their inputs: only when asked with {@code include: ["inputs"]}, because a page
+     * of full inputs may weigh up to page size × the inputs cap.
+     */
+    private static boolean includesInputs(RequestBody body) {
+        boolean inputs = false;
+        for (String part : body.optionalStringList("include")) {
+            if (INCLUDE_INPUTS.equals(part)) {
+                inputs = true;
+            } else {
+                body.problem(InputErrorCodes.NOT_ALLOWED_VALUE, "include", "include may only list \"inputs\"");
+            }
+        }
+        return inputs;
     }
 
     private static List<String> statuses(RequestBody body) {

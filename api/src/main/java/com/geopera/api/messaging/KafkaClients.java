@@ -12,6 +12,11 @@ public final class KafkaClients {
     private static final int MAX_BLOCK_MS = 5_000;
     private static final int REQUEST_TIMEOUT_MS = 5_000;
     private static final int DELIVERY_TIMEOUT_MS = 12_000;
+    /**
+     * The largest request the outbox producer sends (Kafka's default, stated so the inputs cap can be checked against
+     * it, see OutboxRelay): a record over it is refused by the producer and parked by the relay.
+     */
+    public static final int MAX_REQUEST_BYTES = 1_048_576;
 
     private KafkaClients() {
     }
@@ -29,6 +34,7 @@ public final class KafkaClients {
         // every job's dispatch latency). A relay round sends its whole batch before waiting for the acks, so records
         // still share requests under load. Durability is unchanged: acks=all, idempotent.
         p.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_REQUEST_BYTES);
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "geopera-api-outbox");
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());

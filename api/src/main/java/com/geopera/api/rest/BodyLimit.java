@@ -3,6 +3,7 @@ package com.geopera.api.rest;
 import com.geopera.api.ApiProblem;
 import com.geopera.api.config.ApiConfig;
 import com.geopera.common.error.ErrorCode;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.buffer.Buffer;
@@ -16,6 +17,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -32,6 +35,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * After a refusal the connection is closed once the answer is written and the client stopped sending or
  * {@link #DISCARD_BYTES} more were read and dropped (so a client that sends the whole body still gets to read the
  * answer, and nobody can keep the connection busy for long).
+ * <p>
+ * What a slow or idle client may hold is bounded: the buffer grows only as bytes arrive (never sized from the
+ * declared Content-Length, which costs a client nothing to send), a body not complete within
+ * {@code geopera.jobs.body-read-timeout} gets 408 {@code request_timeout} and a close, and all bodies being read
+ * together may hold at most {@code geopera.jobs.max-buffered-body-bytes} (503 {@code service_unavailable} above).
  */
 @ApplicationScoped
 public class BodyLimit {
@@ -45,9 +53,29 @@ public class BodyLimit {
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
     Optional<MemorySize> httpLimit;
 
+    @Inject
+    MeterRegistry metrics;
+
+    /** Bytes of request bodies buffered right now, across connections (event loops share it). */
+    private final AtomicLong buffered = new AtomicLong();
+    /** Requests whose body is being read right now (slow or idle senders show up here). */
+    private final AtomicInteger reading = new AtomicInteger();
+
     void install(@Observes Router router) {
         long limit = limitBytes();
+        metrics.gauge("geopera.http.body.buffered.bytes", buffered);
+        metrics.gauge("geopera.http.bodies.reading", reading);
         router.route().order(ROUTE_ORDER).handler(context -> check(context, limit));
+    }
+
+    /** Bytes of request bodies held in memory right now (what {@code geopera.jobs.max-buffered-body-bytes} bounds). */
+    public long bufferedBytes() {
+        return buffered.get();
+    }
+
+    /** Requests whose body is being read right now. */
+    public int bodiesReading() {
+        return reading.get();
     }
 
     /** The largest body any route accepts. */
@@ -56,12 +84,12 @@ public class BodyLimit {
         return httpLimit.map(size -> Math.min(limit, size.asLongValue())).orElse(limit);
     }
 
-    private static void check(RoutingContext context, long limit) {
+    private void check(RoutingContext context, long limit) {
         HttpServerRequest request = context.request();
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         long declared = length == null ? -1 : parseLength(length);
         if (declared > limit) {
-            new Refusal(context, false).send(ApiProblem.of(ErrorCode.PAYLOAD_TOO_LARGE,
+            new Refusal(context, false, false).send(ApiProblem.of(ErrorCode.PAYLOAD_TOO_LARGE,
                     "the body has " + declared + " bytes; at most " + limit + " are accepted"));
             return;
         }
@@ -75,7 +103,7 @@ public class BodyLimit {
             context.next();
             return;
         }
-        readBounded(context, limit, declared);
+        readBounded(context, limit);
     }
 
     /** The declared length; the HTTP codec already refused malformed values, anything odd counts as unknown. */
@@ -91,29 +119,80 @@ public class BodyLimit {
      * Reads the body on the event loop, keeping at most {@code limit} bytes, and hands it on as the request body: the
      * REST layer then reads it from memory instead of blocking a worker thread on the event loop for it.
      */
-    private static void readBounded(RoutingContext context, long limit, long declared) {
+    private void readBounded(RoutingContext context, long limit) {
         HttpServerRequest request = context.request();
-        Buffer body = declared > 0 ? Buffer.buffer((int) declared) : Buffer.buffer();
-        boolean[] refused = {false};
+        // Grows as bytes arrive: a declared length is only a claim, and sizing from it let 900 header-only
+        // connections declaring 1 MB each exhaust the heap before a byte of body was sent.
+        Buffer body = Buffer.buffer();
+        long budget = config.jobs().maxBufferedBodyBytes();
+        long[] held = {0};
+        boolean[] done = {false};
+        reading.incrementAndGet();
+        Runnable release = () -> {
+            buffered.addAndGet(-held[0]);
+            held[0] = 0;
+        };
+        // Counted from the headers until the body is complete, refused or abandoned.
+        Runnable finished = () -> {
+            if (!done[0]) {
+                done[0] = true;
+                reading.decrementAndGet();
+            }
+        };
+        long[] timerId = {-1};
+        // The body stays referenced until the answer is written (or the connection drops), so it counts until then.
+        context.addEndHandler(end -> {
+            finished.run();
+            context.vertx().cancelTimer(timerId[0]);
+            release.run();
+        });
+        long timer = context.vertx().setTimer(config.jobs().bodyReadTimeout().toMillis(), id -> {
+            if (!done[0]) {
+                finished.run();
+                release.run();
+                new Refusal(context, true, true).send(ApiProblem.of(ErrorCode.REQUEST_TIMEOUT, "the body did not arrive "
+                        + "within " + config.jobs().bodyReadTimeout().toSeconds() + " s of the request headers"));
+            }
+        });
+        timerId[0] = timer;
         request.handler(chunk -> {
-            if (refused[0]) {
+            if (done[0]) {
                 return;
             }
             if (body.length() + (long) chunk.length() > limit) {
-                refused[0] = true;
-                new Refusal(context, true).send(ApiProblem.of(ErrorCode.PAYLOAD_TOO_LARGE,
+                finished.run();
+                context.vertx().cancelTimer(timer);
+                release.run();
+                new Refusal(context, true, false).send(ApiProblem.of(ErrorCode.PAYLOAD_TOO_LARGE,
                         "the body is longer than " + limit + " bytes, the most that is accepted"));
                 return;
             }
+            if (buffered.addAndGet(chunk.length()) > budget) {
+                buffered.addAndGet(-chunk.length());
+                finished.run();
+                context.vertx().cancelTimer(timer);
+                release.run();
+                context.response().putHeader(HttpHeaders.RETRY_AFTER, "1");
+                new Refusal(context, true, true).send(ApiProblem.of(ErrorCode.SERVICE_UNAVAILABLE,
+                        "the server is receiving too many request bodies at once; try again shortly"));
+                return;
+            }
+            held[0] += chunk.length();
             body.appendBuffer(chunk);
         });
         request.endHandler(end -> {
-            if (!refused[0]) {
+            if (!done[0]) {
+                finished.run();
+                context.vertx().cancelTimer(timer);
                 context.setBody(body);
                 context.next();
             }
         });
-        request.exceptionHandler(failure -> refused[0] = true); // the client went away: nothing to answer
+        request.exceptionHandler(failure -> { // the client went away: nothing to answer
+            finished.run();
+            context.vertx().cancelTimer(timer);
+            release.run();
+        });
         if (request.headers().contains(HttpHeaders.EXPECT, HttpHeaders.CONTINUE, true)) {
             request.response().writeContinue();
             // Answered here; the REST layer must not send a second 100 Continue after the body.
@@ -122,17 +201,20 @@ public class BodyLimit {
         request.resume();
     }
 
-    /** Sends the 413 and then closes the connection without keeping any more of the body. */
+    /** Sends the refusal and then closes the connection without keeping any more of the body. */
     private static final class Refusal {
         private final RoutingContext context;
         private final boolean bodyStarted;
+        /** Close as soon as the answer is written, whatever the client still sends (it was too slow, or we are full). */
+        private final boolean closeWhenAnswered;
         private long discarded;
         private boolean answered;
         private boolean closed;
 
-        Refusal(RoutingContext context, boolean bodyStarted) {
+        Refusal(RoutingContext context, boolean bodyStarted, boolean closeWhenAnswered) {
             this.context = context;
             this.bodyStarted = bodyStarted;
+            this.closeWhenAnswered = closeWhenAnswered;
         }
 
         void send(ApiProblem problem) {
@@ -152,7 +234,7 @@ public class BodyLimit {
                 request.endHandler(end -> closeIfAnswered());
                 response.endHandler(end -> {
                     answered = true;
-                    if (clientWaits || request.isEnded()) {
+                    if (clientWaits || closeWhenAnswered || request.isEnded()) {
                         close();
                     }
                 });

@@ -2,6 +2,7 @@ package com.geopera.api.rest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.geopera.api.config.ApiConfig;
+import com.geopera.api.mapping.InputsSize;
 import com.geopera.api.mapping.RequestBody;
 import com.geopera.api.service.ProcessCatalog;
 import com.geopera.common.auth.Scope;
@@ -52,6 +53,7 @@ public class CatalogResource {
         RequestBody request = parse(body);
         String processId = request.requiredString("process_id", "processId");
         ObjectNode inputs = request.optionalObject("inputs");
+        InputsSize.requireWithin(inputs, config.jobs().maxInputsBytes());
         if (processId != null) {
             request.add(catalog.validate(processId, inputs));
         }
@@ -66,6 +68,7 @@ public class CatalogResource {
         RequestBody request = parse(body);
         String processId = request.requiredString("process_id", "processId");
         ObjectNode inputs = request.optionalObject("inputs");
+        InputsSize.requireWithin(inputs, config.jobs().maxInputsBytes());
         request.throwIfInvalid();
         Estimate estimate = catalog.estimate(processId, inputs);
         Map<String, Object> answer = new LinkedHashMap<>();

@@ -66,8 +66,7 @@ public class JobResource {
     @Path("jobs/list")
     @RequiresScope(Scope.PROCESSING_READ)
     public Response list(byte[] body, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        JobQuery query = ListRequests.jobs(parse(body), caller().orgId(), config.jobs().defaultPageSize(),
-                config.jobs().maxPageSize());
+        JobQuery query = ListRequests.jobs(parse(body), caller().orgId(), pageSizes());
         return page(jobs.list(query), query, accept, Map.of("page", query.offset() / query.limit() + 1,
                 "sort", (query.descending() ? "-" : "") + query.sort().column()));
     }
@@ -76,15 +75,15 @@ public class JobResource {
     @Path("project_jobs/list")
     @RequiresScope(Scope.PROCESSING_READ)
     public Response projectJobs(byte[] body, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        JobQuery query = ListRequests.projectJobs(parse(body), caller().orgId(), config.jobs().defaultPageSize(),
-                config.jobs().maxPageSize());
+        JobQuery query = ListRequests.projectJobs(parse(body), caller().orgId(), pageSizes());
         jobs.requireProjectMember(caller(), query.projectId());
         return page(jobs.list(query), query, accept, Map.of("project_id", query.projectId(), "offset", query.offset()));
     }
 
     private Response page(JobStore.Page page, JobQuery query, String accept, Map<String, Object> paging) {
         String base = base();
-        List<Map<String, Object>> views = page.jobs().stream().map(j -> JobViews.view(j, base)).toList();
+        List<Map<String, Object>> views = page.jobs().stream()
+                .map(j -> JobViews.listed(j, base, query.includeInputs())).toList();
         if (Http.wantsNdjson(accept)) {
             return Http.ndjson(views);
         }
@@ -95,6 +94,11 @@ public class JobResource {
         answer.put("total", page.total());
         answer.put("has_more", query.offset() + views.size() < page.total());
         return Http.ok(answer);
+    }
+
+    private ListRequests.PageSizes pageSizes() {
+        return new ListRequests.PageSizes(config.jobs().defaultPageSize(), config.jobs().maxPageSize(),
+                config.jobs().maxPageSizeWithInputs());
     }
 
     private Caller caller() {

@@ -41,7 +41,7 @@ public class SpendResource {
     @RequiresScope(Scope.PROCESSING_PROCESS)
     public Response create(byte[] body, @HeaderParam(Http.IDEMPOTENCY_KEY) String key) {
         return spend("processing.create", key, body, (caller, request) ->
-                created(jobs.create(caller, Drafts.read(request))));
+                created(jobs.create(caller, Drafts.read(request, config.jobs().maxInputsBytes()))));
     }
 
     /** create + dispatch; on 402 the job stays {@code created} (its id is in the problem). */
@@ -50,7 +50,7 @@ public class SpendResource {
     @RequiresScope(Scope.PROCESSING_PROCESS)
     public Response createAndDispatch(byte[] body, @HeaderParam(Http.IDEMPOTENCY_KEY) String key) {
         return spend("processing.create_and_dispatch", key, body, (caller, request) -> {
-            Job job = jobs.create(caller, Drafts.read(request));
+            Job job = jobs.create(caller, Drafts.read(request, config.jobs().maxInputsBytes()));
             return created(jobs.dispatch(caller, job.jobId, null));
         });
     }
@@ -74,7 +74,7 @@ public class SpendResource {
     @RequiresScope(Scope.PROCESSING_PROCESS)
     public Response execute(byte[] body, @HeaderParam(Http.IDEMPOTENCY_KEY) String key) {
         return spend("processing.execute", key, body, (caller, request) ->
-                created(jobs.execute(caller, Drafts.read(request))));
+                created(jobs.execute(caller, Drafts.read(request, config.jobs().maxInputsBytes()))));
     }
 
     /** Registers a completed job's outputs and settles its hold ({@code usage.credits}, default: the hold). */

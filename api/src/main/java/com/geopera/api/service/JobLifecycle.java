@@ -37,6 +37,8 @@ public class JobLifecycle {
     private static final Logger LOG = Logger.getLogger(JobLifecycle.class);
     /** The ledger refuses empty holds; the smallest job is held at one credit. */
     private static final long MIN_HOLD_CREDITS = 1;
+    /** The job error code of a job whose dispatch command the outbox relay parked. */
+    public static final String DISPATCH_FAILED = "dispatch_failed";
 
     @Inject
     JobStore jobs;
@@ -131,6 +133,15 @@ public class JobLifecycle {
         if (workerMayHaveIt) {
             commands.cancel(job, now);
         }
+    }
+
+    /**
+     * The dispatch command of the job's current attempt could not be published (the outbox relay parked it): the job
+     * fails with {@link #DISPATCH_FAILED} and its hold is released, instead of waiting in {@code queued} for a worker
+     * that will never hear of it.
+     */
+    public void dispatchFailed(Job job, String reason, Instant now) {
+        fail(job, DISPATCH_FAILED, "the dispatch command could not be published: " + reason, now);
     }
 
     /**

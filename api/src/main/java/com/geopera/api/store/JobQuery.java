@@ -2,7 +2,7 @@ package com.geopera.api.store;
 
 import java.util.List;
 
-/** Filters, order and page of a job listing; null filters are not applied. */
+/** Filters, order and page of a job listing; null filters are not applied; inputs are read only when included. */
 public record JobQuery(
         String orgId,
         String projectId,
@@ -14,7 +14,8 @@ public record JobQuery(
         SortColumn sort,
         boolean descending,
         int limit,
-        int offset) {
+        int offset,
+        boolean includeInputs) {
 
     /** Columns jobs may be ordered by (the name is the API's sort key). */
     public enum SortColumn {
