@@ -2,6 +2,7 @@ package com.geopera.api.mapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.geopera.api.Job;
+import com.geopera.api.service.OutputStorage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,7 +66,7 @@ public final class JobViews {
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("name", name);
             String stored = output.path("href").asText(null);
-            boolean external = stored != null && stored.regionMatches(true, 0, "https://", 0, "https://".length());
+            boolean external = OutputStorage.isExternal(stored);
             // An external output is shown where it is: the api neither serves nor proxies it.
             o.put("href", external ? stored : outputHref(base, job.jobId, name));
             o.put("external", external);
