@@ -32,7 +32,7 @@ public final class InputPins {
     }
 
     /**
-     * The pins of every image input of {@code spec} given in {@code inputs}, in declaration order. An input that
+     * The pins of every image input of {@code spec} given in {@code inputs}, by input name. An input that
      * does not resolve (validation reports it) gets no pin.
      */
     public List<InputPin> pin(InputSpec spec, JsonNode inputs) {
