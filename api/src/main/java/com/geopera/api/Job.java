@@ -41,6 +41,11 @@ public final class Job {
     public Instant updatedAt;
     public Instant startedAt;
     public Instant finishedAt;
+    /**
+     * {@code InputPin}s of the image inputs taken when the job was last estimated (create, dispatch); carried in
+     * every dispatch command so the worker can refuse inputs that changed since. Null for jobs stored before pins.
+     */
+    public JsonNode inputPins;
     public long version;
 
     /** Moves to {@code next} through the state machine; stamps {@code finished_at} on terminal statuses. */

@@ -142,14 +142,14 @@ class BadBodiesTest {
     @Test
     void registering_outputs_outside_the_storage_root_is_refused() {
         Fixture org = Fixture.org(100_000);
-        String jobId = org.call("processing.execute", org.clipBody()).path("job_id");
+        String jobId = org.call("processing.create", org.clipBody()).path("job_id");
         Response response = org.call("processing.job.register", Map.of("job_id", jobId, "outputs", List.of(
                 Map.of("name", "x", "href", "file:///etc/passwd"),
                 Map.of("name", "../y", "href", RealServers.storageRoot.resolve("../escape.tif").toUri().toString()))));
         assertThat(response.statusCode()).isEqualTo(422);
         assertThat(response.<List<String>>path("errors.pointer"))
                 .contains("/outputs/0/href", "/outputs/1/name", "/outputs/1/href");
-        assertThat(org.call("processing.job.get", Map.of("job_id", jobId)).<String>path("status")).isEqualTo("queued");
+        assertThat(org.call("processing.job.get", Map.of("job_id", jobId)).<String>path("status")).isEqualTo("created");
     }
 
     @Test

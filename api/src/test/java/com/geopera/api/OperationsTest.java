@@ -93,8 +93,13 @@ class OperationsTest {
         assertThat(jobs.<List<String>>path("jobs.job_id")).containsExactly(jobId, createdId);
         assertThat(jobs.<Integer>path("total")).isEqualTo(2);
 
-        Response registered = org.call("processing.job.register", Map.of("job_id", jobId,
-                "outputs", List.of(workerOutput(org, jobId, 1)), "usage", Map.of("credits", 1)), resource);
+        // A queued job is the platform worker's to register (a customer key gets 409 job_dispatched_to_worker).
+        String platformWorker = Fixture.admin("admin.api_keys.create", Map.of("name", "worker fleet",
+                "scopes", List.of("platform:worker"))).path("api_key");
+        Response registered = given().header("Authorization", "Bearer " + platformWorker).contentType(ContentType.JSON)
+                .body(Map.of("job_id", jobId, "outputs", List.of(workerOutput(org, jobId, 1)),
+                        "usage", Map.of("credits", 1)))
+                .post(Fixture.path("processing.job.register", resource));
         assertThat(registered.statusCode()).as(registered.asString()).isEqualTo(200);
         assertThat(registered.<String>path("status")).isEqualTo("succeeded");
         assertThat(registered.<String>path("billing.status")).isEqualTo("settled");

@@ -6,6 +6,8 @@ import com.geopera.common.error.ValidationProblem;
 import com.geopera.common.process.JobOutput;
 import com.geopera.common.process.ProcessDescription;
 import com.geopera.common.process.Usage;
+import com.geopera.common.process.InputPin;
+import com.geopera.imagery.input.InputPins;
 import com.geopera.imagery.input.InputResolver;
 import com.geopera.imagery.input.Problems;
 import com.geopera.imagery.input.RemoteInputs;
@@ -45,6 +47,7 @@ public final class ImageryEngine {
     private final ImageryConfig config;
     private final ProcessCatalog catalog;
     private final InputContext inputContext;
+    private final InputPins inputPins;
     private final Clock clock;
 
     public ImageryEngine(ImageryConfig config) {
@@ -57,9 +60,11 @@ public final class ImageryEngine {
         this.clock = Objects.requireNonNull(clock, "clock");
         Gdal.init(config.httpTimeout());
         this.catalog = ProcessCatalog.standard();
-        this.inputContext = new InputContext(new InputResolver(config.inputRoots(),
+        InputResolver resolver = new InputResolver(config.inputRoots(),
                 new RemoteInputs(config.allowedHosts(), config.allowLoopbackInputs(), config.httpTimeout()),
-                config.maxInputBytes()));
+                config.maxInputBytes());
+        this.inputContext = new InputContext(resolver);
+        this.inputPins = new InputPins(resolver, config.httpTimeout());
     }
 
     /** OGC descriptions of every process, with job type, category and queue. */
@@ -102,6 +107,14 @@ public final class ImageryEngine {
         basisMap.put("cost_model", Map.of("base_credits", cost.baseCredits(), "credits_per_km2", cost.creditsPerKm2(),
                 "credits_per_megapixel_band", cost.creditsPerMegapixelBand()));
         return new Estimate(credits(processId, basis), basisMap, clock.instant().plus(config.estimateTtl()));
+    }
+
+    /**
+     * What the image inputs are right now (size and mtime, or size, ETag and Last-Modified), to tell later whether
+     * a run reads the same bytes the estimate saw. Unknown process or unresolvable inputs give no pins.
+     */
+    public List<InputPin> pins(String processId, JsonNode inputs) {
+        return catalog.find(processId).map(process -> inputPins.pin(process.inputs(), inputs)).orElse(List.of());
     }
 
     /**

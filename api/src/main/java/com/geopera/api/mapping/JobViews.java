@@ -2,6 +2,7 @@ package com.geopera.api.mapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.geopera.api.Job;
+import com.geopera.api.service.OutputStorage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,7 +74,11 @@ public final class JobViews {
             String name = output.path("name").asText();
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("name", name);
-            o.put("href", outputHref(base, job.jobId, name));
+            String stored = output.path("href").asText(null);
+            boolean external = OutputStorage.isExternal(stored);
+            // An external output is shown where it is: the api neither serves nor proxies it.
+            o.put("href", external ? stored : outputHref(base, job.jobId, name));
+            o.put("external", external);
             o.put("media_type", output.path("media_type").asText(null));
             o.put("size_bytes", output.path("size_bytes").asLong());
             o.put("metadata", output.get("metadata"));

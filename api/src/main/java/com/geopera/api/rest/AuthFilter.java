@@ -39,7 +39,9 @@ public class AuthFilter implements ContainerRequestFilter {
             return;
         }
         Caller caller = auth.authenticate(header);
-        for (Scope scope : required.optional() ? new Scope[0] : required.value()) {
+        Scope[] scopes = required.optional() ? new Scope[0] : required.value();
+        boolean oneIsEnough = required.anyOf() && java.util.Arrays.stream(scopes).anyMatch(caller::has);
+        for (Scope scope : oneIsEnough ? new Scope[0] : scopes) {
             if (!caller.has(scope)) {
                 throw ApiProblem.of(ErrorCode.INSUFFICIENT_SCOPE, "this operation needs scope " + scope.value(),
                         java.util.Map.of("required_scope", scope.value()));

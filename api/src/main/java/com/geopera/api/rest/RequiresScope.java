@@ -13,8 +13,11 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
 public @interface RequiresScope {
-    /** The scopes needed; none means any valid token. */
+    /** The scopes needed (all of them, or one of them with {@link #anyOf}); none means any valid token. */
     Scope[] value() default {};
+
+    /** True when one of {@link #value} is enough (an operation open to customers and to platform workers). */
+    boolean anyOf() default false;
 
     boolean optional() default false;
 }

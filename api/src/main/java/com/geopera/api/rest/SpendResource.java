@@ -77,12 +77,19 @@ public class SpendResource {
                 created(jobs.execute(caller, Drafts.read(request, config.jobs().maxInputsBytes()))));
     }
 
-    /** Registers a completed job's outputs and settles its hold ({@code usage.credits}, default: the hold). */
+    /**
+     * Registers a job's outputs and settles its hold: a customer's {@code created} job for the full estimate, or (scope
+     * {@code platform:worker}) a queued/running job for {@code usage.credits}, default the hold.
+     */
     @POST
     @Path("job/register")
-    @RequiresScope(Scope.PROCESSING_PROCESS)
+    @RequiresScope(value = {Scope.PROCESSING_PROCESS, Scope.PLATFORM_WORKER}, anyOf = true)
     public Response register(byte[] body, @HeaderParam(Http.IDEMPOTENCY_KEY) String key) {
-        return spend("processing.job.register", key, body, (caller, request) -> {
+        Caller registrant = current.get();
+        // Platform worker keys belong to no org: their Idempotency-Keys live in a namespace of their own principal.
+        String keyNamespace = registrant.orgId() != null ? registrant.orgId()
+                : registrant.has(Scope.PLATFORM_WORKER) ? "platform:" + registrant.principalId() : current.orgId();
+        return spend(keyNamespace, "processing.job.register", key, body, (caller, request) -> {
             String jobId = request.requiredString("job_id");
             Long credits = null;
             JsonNode usage = request.raw("usage");
@@ -107,8 +114,13 @@ public class SpendResource {
 
     /** Runs an operation under the caller's Idempotency-Key. */
     private Response spend(String operation, String key, byte[] body, Operation action) {
+        return spend(current.orgId(), operation, key, body, action);
+    }
+
+    /** Runs an operation under the caller's Idempotency-Key, kept per {@code keyNamespace} (the org). */
+    private Response spend(String keyNamespace, String operation, String key, byte[] body, Operation action) {
         Caller caller = current.get();
-        String orgId = current.orgId();
+        String orgId = keyNamespace;
         Function<com.geopera.api.ApiProblem, byte[]> render = Problems::bytes;
         return Http.answer(idempotency.run(orgId, key, operation, body,
                 () -> action.run(caller, RequestBody.parse(body, config.jobs().maxBodyBytes())), render));

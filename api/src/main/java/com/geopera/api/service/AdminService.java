@@ -135,11 +135,16 @@ public class AdminService {
                 throw ApiProblem.invalid(InputErrorCodes.NOT_ALLOWED_VALUE, "/scopes/" + i,
                         "admin keys belong to no org; omit org_id");
             }
+            // The platform's worker principal is nobody's customer key: no org, and no other scope beside it.
+            if (scope == Scope.PLATFORM_WORKER && (orgId != null || scopeNames.size() != 1)) {
+                throw ApiProblem.invalid(InputErrorCodes.NOT_ALLOWED_VALUE, "/scopes/" + i,
+                        "platform:worker keys carry only that scope and belong to no org; omit org_id");
+            }
             if (!scopes.contains(scope.value())) {
                 scopes.add(scope.value());
             }
         }
-        if (orgId == null && !scopes.contains(Scope.ADMIN.value())) {
+        if (orgId == null && !scopes.contains(Scope.ADMIN.value()) && !scopes.contains(Scope.PLATFORM_WORKER.value())) {
             throw ApiProblem.invalid(InputErrorCodes.REQUIRED, "/org_id", "org_id is required for non-admin keys");
         }
         if (orgId != null) {

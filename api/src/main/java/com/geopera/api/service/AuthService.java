@@ -60,8 +60,14 @@ public class AuthService {
         if (credential.expiresAt() != null && !clock.instant().isBefore(credential.expiresAt())) {
             throw ApiProblem.of(ErrorCode.UNAUTHENTICATED, "the session expired");
         }
+        Set<Scope> scopes = scopes(credential.scopes());
+        // platform:worker counts only on an org-less API key (what admin.api_keys.create makes); a row that says
+        // otherwise (a session, an org key) is not a platform worker, whatever it stores.
+        if (credential.sessionId() != null || credential.orgId() != null) {
+            scopes.remove(Scope.PLATFORM_WORKER);
+        }
         return new Caller(credential.principalId(), credential.orgId(), credential.keyId(), credential.sessionId(),
-                scopes(credential.scopes()));
+                scopes);
     }
 
     /** A recently read credential row, keyed by token type + lookup. */
@@ -106,7 +112,7 @@ public class AuthService {
         for (int i = 0; i < askedScopes.size(); i++) {
             String asked = askedScopes.get(i);
             Scope scope = parse(asked);
-            if (scope == null || !caller.has(scope)) {
+            if (scope == null || !caller.has(scope) || scope == Scope.PLATFORM_WORKER) {
                 throw ApiProblem.invalid(InputErrorCodes.NOT_ALLOWED_VALUE, "/scopes/" + i,
                         "the key does not carry scope " + asked);
             }
@@ -114,6 +120,7 @@ public class AuthService {
         }
         if (askedScopes.isEmpty()) {
             scopes.addAll(caller.scopes());
+            scopes.remove(Scope.PLATFORM_WORKER);
         }
         Duration ttl = ttlSeconds == null ? config.auth().sessionTtl() : Duration.ofSeconds(ttlSeconds);
         if (ttl.compareTo(config.auth().sessionMaxTtl()) > 0) {

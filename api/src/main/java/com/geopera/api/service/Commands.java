@@ -10,12 +10,14 @@ import com.geopera.common.messaging.CloudEventHeaders;
 import com.geopera.common.messaging.ControlCommand;
 import com.geopera.common.messaging.DispatchJob;
 import com.geopera.common.messaging.Topics;
+import com.geopera.common.process.InputPin;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Writes the Kafka commands a job change announces into the outbox, inside the caller's transaction, and wakes
@@ -36,8 +38,19 @@ public class Commands {
     public void dispatch(Job job, Instant now) {
         String commandId = Ids.next("cmd");
         DispatchJob command = new DispatchJob(DispatchJob.SCHEMA_VERSION, commandId, job.jobId, job.attempt, job.orgId,
-                job.processId, job.processVersion, job.queue, job.inputs, job.reservedCredits, now);
+                job.processId, job.processVersion, job.queue, job.inputs, job.reservedCredits, now, pins(job));
         write(topics.dispatch(job.queue), job.jobId, commandId, CloudEventHeaders.TYPE_DISPATCH, command, now);
+    }
+
+    private static List<InputPin> pins(Job job) {
+        if (job.inputPins == null || job.inputPins.isNull()) {
+            return List.of();
+        }
+        try {
+            return List.of(Json.mapper().treeToValue(job.inputPins, InputPin[].class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored input pins of " + job.jobId + " are unreadable", e);
+        }
     }
 
     /** A CANCEL signal on the control topic. */

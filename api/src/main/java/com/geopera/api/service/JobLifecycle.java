@@ -8,6 +8,7 @@ import com.geopera.api.store.JobStore;
 import com.geopera.common.error.ErrorCode;
 import com.geopera.common.job.BillingStatus;
 import com.geopera.common.job.JobStatus;
+import com.geopera.ledger.ChargeRule;
 import com.geopera.ledger.Hold;
 import com.geopera.ledger.HoldAlreadyReleased;
 import com.geopera.ledger.HoldExpired;
@@ -55,6 +56,65 @@ public class JobLifecycle {
      */
     public void queue(Job job, Instant now) {
         job.status.moveTo(JobStatus.QUEUED);
+        hold(job);
+        job.moveTo(JobStatus.QUEUED, now);
+        job.attempt = job.attempt + 1;
+        job.queuedAt = now;
+        jobs.update(job);
+        commands.dispatch(job, now);
+    }
+
+    /**
+     * A customer's registration of a {@code created} job whose work it did itself: in the caller's transaction the
+     * estimate is held (402 problem when the org cannot pay, nothing changed), the job goes created → queued →
+     * succeeded without being dispatched to any worker, and the full hold is charged ({@link ChargeRule#FULL_HOLD}).
+     */
+    public void settleSelfRun(Job job, ArrayNode outputs, Instant now) {
+        job.status.moveTo(JobStatus.QUEUED);
+        hold(job);
+        job.moveTo(JobStatus.QUEUED, now);
+        job.queuedAt = now;
+        succeed(job, outputs, null, ChargeRule.FULL_HOLD, now);
+    }
+
+    /** Who registers a job's outputs over HTTP ({@code processing.job.register}). */
+    public enum Registrant {
+        /** A customer key or session: reports work it did itself, on a job no platform worker holds. */
+        CUSTOMER,
+        /** A key with scope {@code platform:worker}: the platform's own worker reporting a run it measured. */
+        PLATFORM_WORKER
+    }
+
+    /**
+     * Refuses, before anything is checked or written, a registration the job's status does not allow: a customer
+     * may register only a {@code created} job (one no platform worker holds: a queued or running job answers 409
+     * {@code job_dispatched_to_worker}, so a customer cannot settle a run it did not do); a platform worker only
+     * a queued or running one. Anything else is 409 {@code illegal_transition}.
+     */
+    public void checkRegistration(Job job, Registrant registrant) {
+        boolean dispatched = job.status == JobStatus.QUEUED || job.status == JobStatus.RUNNING;
+        if (registrant == Registrant.CUSTOMER && dispatched) {
+            throw ApiProblem.of(ErrorCode.JOB_DISPATCHED_TO_WORKER, "job " + job.jobId + " is " + job.status.wireName()
+                    + " on a platform worker; its outputs and cost are registered by that worker");
+        }
+        job.status.moveTo(registrant == Registrant.CUSTOMER ? JobStatus.QUEUED : JobStatus.SUCCEEDED);
+    }
+
+    /**
+     * Registers checked outputs: a platform worker's run is settled for its usage ({@link ChargeRule#METERED}), a
+     * customer's own work reserves and charges the full estimate ({@link #settleSelfRun}).
+     */
+    public void register(Job job, ArrayNode outputs, Long reportedCredits, Registrant registrant, Instant now) {
+        checkRegistration(job, registrant);
+        if (registrant == Registrant.PLATFORM_WORKER) {
+            succeed(job, outputs, reportedCredits, ChargeRule.METERED, now);
+        } else {
+            settleSelfRun(job, outputs, now);
+        }
+    }
+
+    /** Reserves {@code max(1, estimate)} for the job; a 402 problem when the org cannot pay. */
+    private void hold(Job job) {
         long amount = Math.max(MIN_HOLD_CREDITS, job.estimatedCredits);
         ReserveResult result = credits.reserve(job.orgId, job.jobId, amount, config.jobs().reserveTtl());
         if (result instanceof InsufficientCredits refused) {
@@ -70,16 +130,14 @@ public class JobLifecycle {
         }
         job.reservedCredits = reserved.hold().amount();
         job.billingStatus = BillingStatus.RESERVED;
-        job.moveTo(JobStatus.QUEUED, now);
-        job.attempt = job.attempt + 1;
-        job.queuedAt = now;
-        jobs.update(job);
-        commands.dispatch(job, now);
     }
 
-    /** The registration of a completed attempt: succeeded, outputs stored, hold settled for the actual usage. */
-    public void succeed(Job job, ArrayNode outputs, Long usedCredits, Instant now) {
-        Settlement settlement = complete(job, outputs, usedCredits, now);
+    /**
+     * The registration of a completed attempt: succeeded, outputs stored, hold settled for what {@code rule}
+     * asks of the reported usage.
+     */
+    public void succeed(Job job, ArrayNode outputs, Long reportedCredits, ChargeRule rule, Instant now) {
+        Settlement settlement = complete(job, outputs, reportedCredits, rule, now);
         bill(job, credits.settle(settlement.jobId(), settlement.actualCredits()));
     }
 
@@ -88,11 +146,11 @@ public class JobLifecycle {
      * succeeded in memory, its billing still {@code reserved}; the settlement to make is returned, and the job is
      * written once settled.
      */
-    public Settlement complete(Job job, ArrayNode outputs, Long usedCredits, Instant now) {
+    public Settlement complete(Job job, ArrayNode outputs, Long reportedCredits, ChargeRule rule, Instant now) {
         job.moveTo(JobStatus.SUCCEEDED, now);
         job.outputs = outputs;
         job.progress = 100;
-        return new Settlement(job.jobId, usedCredits == null ? job.reservedCredits : Math.max(0, usedCredits));
+        return new Settlement(job.jobId, rule.creditsToSettle(job.reservedCredits, reportedCredits));
     }
 
     /** Settles completed jobs ({@link #complete}) in one ledger call and writes each job's billing block. */

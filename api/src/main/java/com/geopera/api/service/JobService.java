@@ -8,7 +8,9 @@ import com.geopera.api.Job;
 import com.geopera.api.JobDraft;
 import com.geopera.api.store.IdentityStore;
 import com.geopera.api.store.JobQuery;
+import com.geopera.api.service.JobLifecycle.Registrant;
 import com.geopera.api.store.JobStore;
+import com.geopera.common.auth.Scope;
 import com.geopera.common.error.ErrorCode;
 import com.geopera.common.error.InputErrorCodes;
 import com.geopera.common.error.ValidationProblem;
@@ -62,6 +64,8 @@ public class JobService {
         }
         job.status.moveTo(JobStatus.QUEUED);
         job.processVersion = process.version();
+        // Pinned before estimating: a file that changes in between fails the pin check on the worker, never the bill.
+        job.inputPins = catalog.pins(job.processId, job.inputs);
         job.estimatedCredits = catalog.estimate(job.processId, job.inputs).credits();
         lifecycle.queue(job, clock.instant());
         return job;
@@ -122,20 +126,28 @@ public class JobService {
         return job;
     }
 
-    /** Registers the outputs of the job's current attempt and settles its hold (same path as the worker event). */
+    /**
+     * Registers the outputs of a job and settles its hold. A customer (scope {@code processing:process}) registers a
+     * {@code created} job it ran itself and is charged the full estimate; a platform worker (scope
+     * {@code platform:worker}, any org) registers the queued or running job it ran, for its usage. Repeating it on a
+     * succeeded job returns the job.
+     */
     @Transactional
     public Job register(Caller caller, String jobId, JsonNode outputs, Long usedCredits) {
-        Job job = lockOwned(caller, jobId);
+        Registrant registrant = caller.has(Scope.PLATFORM_WORKER) ? Registrant.PLATFORM_WORKER : Registrant.CUSTOMER;
+        Job job = registrant == Registrant.PLATFORM_WORKER
+                ? jobs.lock(jobId).orElseThrow(() -> ApiProblem.jobNotFound(jobId))
+                : lockOwned(caller, jobId);
         if (job.status == JobStatus.SUCCEEDED) {
             return job;
         }
-        job.status.moveTo(JobStatus.SUCCEEDED);
+        lifecycle.checkRegistration(job, registrant);
         List<ValidationProblem> problems = new ArrayList<>();
-        ArrayNode accepted = registration.check(outputs, problems);
+        ArrayNode accepted = registration.check(job, job.attempt, outputs, problems);
         if (!problems.isEmpty()) {
             throw ApiProblem.invalid(problems);
         }
-        lifecycle.succeed(job, accepted, usedCredits, clock.instant());
+        lifecycle.register(job, accepted, usedCredits, registrant, clock.instant());
         return job;
     }
 
@@ -166,7 +178,10 @@ public class JobService {
             problems.add(ProcessCatalog.unknownProcess(draft.processId()));
         }
         Estimate estimate = null;
+        JsonNode pins = null;
         if (process.isPresent()) {
+            // Pinned before estimating: a file that changes in between fails the pin check on the worker.
+            pins = catalog.pins(draft.processId(), draft.inputs());
             // The engine's estimate validates the inputs first and reports every problem: one GDAL probe, not two.
             try {
                 estimate = catalog.estimate(draft.processId(), draft.inputs());
@@ -195,6 +210,7 @@ public class JobService {
         job.inputs = draft.inputs();
         job.status = JobStatus.CREATED;
         job.estimatedCredits = estimate.credits();
+        job.inputPins = pins;
         job.createdAt = now;
         job.updatedAt = now;
         return job;

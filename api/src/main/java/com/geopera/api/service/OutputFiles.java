@@ -9,8 +9,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
-/** Finds the file behind an output of a job of the caller's org, confined to the storage root. */
+/**
+ * Finds the file behind an output of a job of the caller's org, confined to that job's own directory; an external
+ * ({@code https://}) output is answered 409 {@code output_external} with its href, never fetched or redirected to.
+ */
 @ApplicationScoped
 public class OutputFiles {
     @Inject
@@ -29,7 +33,12 @@ public class OutputFiles {
         }
         for (JsonNode output : job.outputs) {
             if (name.equals(output.path("name").asText())) {
-                Path path = storage.resolve(output.path("href").asText(null))
+                String href = output.path("href").asText(null);
+                if (OutputStorage.isExternal(href)) {
+                    throw ApiProblem.of(ErrorCode.OUTPUT_EXTERNAL, "output " + name + " is stored at " + href
+                            + "; fetch it from there", Map.of("external_href", href));
+                }
+                Path path = storage.resolveInJob(job, href)
                         .filter(Files::isRegularFile)
                         .orElseThrow(() -> ApiProblem.of(ErrorCode.NOT_FOUND, "the file of output " + name + " is gone"));
                 try {

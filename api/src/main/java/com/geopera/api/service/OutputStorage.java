@@ -16,8 +16,9 @@ import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
- * The directory workers write outputs to ({@code geopera.storage.root}). The api reads and deletes files only
- * below it: an output whose storage href points elsewhere is refused.
+ * The directory workers write outputs to ({@code geopera.storage.root}). The api reads and deletes a job's files
+ * only inside that job's own directory {@code <root>/<org>/<job>/}; external {@code https://} outputs are
+ * recorded only.
  */
 @ApplicationScoped
 public class OutputStorage {
@@ -28,6 +29,33 @@ public class OutputStorage {
 
     public Path root() {
         return Path.of(config.storage().root()).toAbsolutePath().normalize();
+    }
+
+    /** {@code <root>/<org>/<job>/}: every file of the job, all attempts. */
+    public Path jobDir(Job job) {
+        return root().resolve(job.orgId).resolve(job.jobId).normalize();
+    }
+
+    /** {@code <root>/<org>/<job>/<attempt>/}, where the worker promotes an attempt's outputs (worker OutputStorage). */
+    public Path attemptDir(Job job, int attempt) {
+        return jobDir(job).resolve(Integer.toString(attempt)).normalize();
+    }
+
+    /**
+     * An external output: an {@code https://} reference recorded as given, never read, served or deleted by us.
+     */
+    public static boolean isExternal(String href) {
+        return href != null && href.regionMatches(true, 0, "https://", 0, "https://".length());
+    }
+
+    /**
+     * The local file behind a stored output href when it lies inside the job's own directory
+     * ({@code <root>/<org>/<job>/}); empty for external references and for anything else, so an output can never
+     * make the api serve or delete another job's file.
+     */
+    public Optional<Path> resolveInJob(Job job, String href) {
+        Path dir = jobDir(job);
+        return resolve(href).filter(path -> path.startsWith(dir) && !path.equals(dir));
     }
 
     /** The local file behind a worker's {@code file:} href when it lies below the storage root. */
@@ -57,7 +85,7 @@ public class OutputStorage {
         int removed = 0;
         if (job.outputs != null) {
             for (JsonNode output : job.outputs) {
-                Optional<Path> file = resolve(output.path("href").asText(null));
+                Optional<Path> file = resolveInJob(job, output.path("href").asText(null));
                 if (file.isPresent()) {
                     try {
                         if (Files.deleteIfExists(file.get())) {
@@ -69,7 +97,7 @@ public class OutputStorage {
                 }
             }
         }
-        Path jobDirectory = root().resolve(job.orgId).resolve(job.jobId).normalize();
+        Path jobDirectory = jobDir(job);
         if (jobDirectory.startsWith(root()) && Files.isDirectory(jobDirectory)) {
             try (Stream<Path> tree = Files.walk(jobDirectory)) {
                 for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {

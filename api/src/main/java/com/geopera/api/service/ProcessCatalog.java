@@ -5,6 +5,7 @@ import com.geopera.api.ApiProblem;
 import com.geopera.common.error.ErrorCode;
 import com.geopera.common.error.InputErrorCodes;
 import com.geopera.common.error.ValidationProblem;
+import com.geopera.common.json.Json;
 import com.geopera.common.process.ProcessDescription;
 import com.geopera.imagery.Estimate;
 import com.geopera.imagery.ImageryEngine;
@@ -76,6 +77,11 @@ public class ProcessCatalog {
         } catch (InvalidInputsException e) {
             throw ApiProblem.invalid(e.problems());
         }
+    }
+
+    /** The {@code InputPin}s of the image inputs as they are now (JSON array), stored with the job. */
+    public JsonNode pins(String processId, JsonNode inputs) {
+        return Json.mapper().valueToTree(engine.pins(processId, inputs));
     }
 
     public static ValidationProblem unknownProcess(String processId) {

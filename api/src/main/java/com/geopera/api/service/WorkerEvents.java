@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.geopera.api.Job;
 import com.geopera.api.store.JobEventStore;
 import com.geopera.api.store.JobStore;
+import com.geopera.common.error.AttemptFailureCodes;
 import com.geopera.common.error.ValidationProblem;
 import com.geopera.common.job.IllegalTransitionException;
 import com.geopera.common.job.JobStatus;
 import com.geopera.common.json.Json;
 import com.geopera.common.messaging.JobEvent;
+import com.geopera.ledger.ChargeRule;
 import com.geopera.ledger.Settlement;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -139,10 +141,11 @@ public class WorkerEvents {
     private void complete(Job job, JobEvent event, Instant now, Completions completions) {
         job.status.moveTo(JobStatus.SUCCEEDED);
         List<ValidationProblem> problems = new ArrayList<>();
-        ArrayNode outputs = registration.check(Json.mapper().valueToTree(
+        ArrayNode outputs = registration.check(job, event.attempt(), Json.mapper().valueToTree(
                 event.outputs() == null ? List.of() : event.outputs()), problems);
         if (!problems.isEmpty()) {
-            lifecycle.fail(job, "invalid_outputs", "the worker reported unusable outputs: " + problems, now);
+            lifecycle.fail(job, AttemptFailureCodes.INVALID_OUTPUTS, "the worker reported unusable outputs: " + problems,
+                    now);
             return;
         }
         if (job.startedAt == null) {
@@ -151,6 +154,7 @@ public class WorkerEvents {
         job.workerId = event.workerId() == null ? job.workerId : event.workerId();
         completions.jobs.add(job);
         completions.settlements.add(
-                lifecycle.complete(job, outputs, event.usage() == null ? null : event.usage().credits(), now));
+                lifecycle.complete(job, outputs, event.usage() == null ? null : event.usage().credits(),
+                        ChargeRule.METERED, now));
     }
 }

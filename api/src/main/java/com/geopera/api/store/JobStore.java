@@ -29,7 +29,7 @@ public class JobStore {
     private static final String COLUMNS = "job_id, org_id, workspace_id, project_id, principal_id, process_id, "
             + "process_version, job_type, queue, title, inputs, status, progress, attempt, worker_id, heartbeat_at, "
             + "queued_at, error_code, error_message, outputs, outputs_deleted_at, estimated_credits, reserved_credits, "
-            + "charged_credits, released_credits, billing_status, created_at, updated_at, started_at, finished_at, version";
+            + "charged_credits, released_credits, billing_status, created_at, updated_at, started_at, finished_at, input_pins, version";
 
     @Inject
     Db db;
@@ -37,9 +37,9 @@ public class JobStore {
     public void insert(Job job) {
         db.with(c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO jobs (" + COLUMNS + ") VALUES "
-                    + "(?,?,?,?,?,?,?,?,?,?,CAST(? AS jsonb),?,?,?,?,?,?,?,?,CAST(? AS jsonb),?,?,?,?,?,?,?,?,?,?,?)")) {
+                    + "(?,?,?,?,?,?,?,?,?,?,CAST(? AS jsonb),?,?,?,?,?,?,?,?,CAST(? AS jsonb),?,?,?,?,?,?,?,?,?,?,CAST(? AS jsonb),?)")) {
                 bind(s, job);
-                s.setLong(31, job.version);
+                s.setLong(32, job.version);
                 return s.executeUpdate();
             }
         });
@@ -49,12 +49,12 @@ public class JobStore {
     public void update(Job job) {
         int rows = db.with(c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE jobs SET (" + COLUMNS + ") = "
-                    + "(?,?,?,?,?,?,?,?,?,?,CAST(? AS jsonb),?,?,?,?,?,?,?,?,CAST(? AS jsonb),?,?,?,?,?,?,?,?,?,?,?) "
+                    + "(?,?,?,?,?,?,?,?,?,?,CAST(? AS jsonb),?,?,?,?,?,?,?,?,CAST(? AS jsonb),?,?,?,?,?,?,?,?,?,?,CAST(? AS jsonb),?) "
                     + "WHERE job_id = ? AND version = ?")) {
                 bind(s, job);
-                s.setLong(31, job.version + 1);
-                s.setString(32, job.jobId);
-                s.setLong(33, job.version);
+                s.setLong(32, job.version + 1);
+                s.setString(33, job.jobId);
+                s.setLong(34, job.version);
                 return s.executeUpdate();
             }
         });
@@ -250,6 +250,7 @@ public class JobStore {
         Sql.setInstant(s, 28, job.updatedAt);
         Sql.setInstant(s, 29, job.startedAt);
         Sql.setInstant(s, 30, job.finishedAt);
+        s.setString(31, job.inputPins == null ? null : json(job.inputPins));
     }
 
     private static Job read(ResultSet rows) throws SQLException {
@@ -284,6 +285,7 @@ public class JobStore {
         job.updatedAt = Sql.instant(rows, "updated_at");
         job.startedAt = Sql.instant(rows, "started_at");
         job.finishedAt = Sql.instant(rows, "finished_at");
+        job.inputPins = parse(rows.getString("input_pins"));
         job.version = rows.getLong("version");
         return job;
     }

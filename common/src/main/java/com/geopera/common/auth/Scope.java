@@ -6,7 +6,13 @@ public enum Scope {
     PROCESSING_PROCESS("processing:process"),
     CLIP_READ("clip:read"),
     CLIP_DESTROY("clip:destroy"),
-    ADMIN("admin");
+    ADMIN("admin"),
+    /**
+     * The platform's own workers: may register a job a platform worker holds (queued/running) and settle it for
+     * less than its hold. Only an admin can create a key with it, the key belongs to no org, and sessions never
+     * carry it; customer keys never have it.
+     */
+    PLATFORM_WORKER("platform:worker");
 
     private final String value;
 

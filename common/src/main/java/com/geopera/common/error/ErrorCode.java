@@ -24,6 +24,8 @@ public enum ErrorCode {
     IDEMPOTENCY_KEY_REUSED(422, "This Idempotency-Key was used with a different request body"),
     PROCESS_VERSION_UNAVAILABLE(422, "No worker queue serves this process version"),
     OUTPUT_NOT_READY(409, "The job has no outputs yet"),
+    JOB_DISPATCHED_TO_WORKER(409, "A platform worker holds this job; only it can register the job's outputs"),
+    OUTPUT_EXTERNAL(409, "The output is stored outside Geopera and is not served by this API"),
     INTERNAL_ERROR(500, "Internal error"),
     SERVICE_UNAVAILABLE(503, "A dependency is unavailable");
 

@@ -21,6 +21,12 @@ public final class InputErrorCodes {
     public static final String INVALID_GEOMETRY = "invalid_geometry";
     public static final String AOI_OUTSIDE_FOOTPRINT = "aoi_outside_footprint";
     public static final String UNKNOWN_CRS = "unknown_crs";
+    /** A registered output's file lies outside {@code <storage root>/<org>/<job>/<attempt>/} of that very job. */
+    public static final String OUTPUT_OUTSIDE_JOB_PREFIX = "output_outside_job_prefix";
+    /** A registered output's file does not exist (or is not a regular file). */
+    public static final String OUTPUT_NOT_FOUND = "output_not_found";
+    /** A registered output href is neither a file of the job nor an external {@code https://} reference. */
+    public static final String OUTPUT_HREF_NOT_ALLOWED = "output_href_not_allowed";
 
     private InputErrorCodes() {
     }

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -38,6 +39,7 @@ public final class AttemptExecutor {
     private static final long PUBLISH_TIMEOUT_SECONDS = 30;
 
     private final ProcessRunner engine;
+    private final AttemptGuard guard;
     private final OutputStorage storage;
     private final JobEvents events;
     private final RetryBackoff backoff;
@@ -45,9 +47,11 @@ public final class AttemptExecutor {
     private final Duration jobTimeout;
     private final Clock clock;
 
-    public AttemptExecutor(ProcessRunner engine, OutputStorage storage, JobEvents events, RetryBackoff backoff,
-                           Supplier<ProgressThrottle> throttles, Duration jobTimeout, Clock clock) {
+    public AttemptExecutor(ProcessRunner engine, AttemptGuard guard, OutputStorage storage, JobEvents events,
+                           RetryBackoff backoff, Supplier<ProgressThrottle> throttles, Duration jobTimeout,
+                           Clock clock) {
         this.engine = engine;
+        this.guard = guard;
         this.storage = storage;
         this.events = events;
         this.backoff = backoff;
@@ -59,6 +63,18 @@ public final class AttemptExecutor {
     /** Runs the attempt and returns the terminal event sent (null when none was, i.e. on shutdown). */
     public JobEvent execute(RunningJob running) {
         DispatchJob job = running.command();
+        Optional<JobError> refusal;
+        try {
+            refusal = guard.refusal(job);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "job %s attempt %d: its preconditions could not be checked", job.jobId(), job.attempt());
+            refusal = Optional.of(new JobError(INTERNAL_ERROR, "preconditions not checked: " + e, false));
+        }
+        if (refusal.isPresent()) {
+            LOG.warnf("job %s attempt %d refused before running: %s (%s)", job.jobId(), job.attempt(),
+                    refusal.get().code(), refusal.get().message());
+            return finish(running, events.failed(job, refusal.get()));
+        }
         ProgressThrottle throttle = throttles.get();
         for (int tries = 1; ; tries++) {
             Path staging = null;

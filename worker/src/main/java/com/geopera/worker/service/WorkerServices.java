@@ -92,11 +92,11 @@ public class WorkerServices {
 
     @Produces
     @Singleton
-    AttemptExecutor attemptExecutor(ProcessRunner runner, OutputStorage storage, JobEvents events,
-                                    WorkerConfig config, Clock clock) {
+    AttemptExecutor attemptExecutor(ProcessRunner runner, ImageryEngine engine, OutputStorage storage,
+                                    JobEvents events, WorkerConfig config, Clock clock) {
         WorkerConfig.Retry retry = config.retry();
         WorkerConfig.Progress progress = config.progress();
-        return new AttemptExecutor(runner, storage, events,
+        return new AttemptExecutor(runner, new RunPreconditions(engine), storage, events,
                 new RetryBackoff(retry.maxTries(), retry.initialBackoff(), retry.maxBackoff()),
                 () -> new ProgressThrottle(progress.minInterval(), progress.minStepPercent(), clock),
                 config.jobTimeout(), clock);

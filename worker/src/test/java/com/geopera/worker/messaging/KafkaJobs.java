@@ -7,6 +7,7 @@ import com.geopera.common.id.Ids;
 import com.geopera.common.json.Json;
 import com.geopera.common.messaging.ControlCommand;
 import com.geopera.common.messaging.DispatchJob;
+import com.geopera.common.process.InputPin;
 import com.geopera.common.messaging.JobEvent;
 import com.geopera.common.messaging.JobEventType;
 import com.geopera.common.messaging.Topics;
@@ -60,11 +61,25 @@ final class KafkaJobs implements AutoCloseable {
         return events;
     }
 
+    /**
+     * Credits these commands hold: far above any test raster's estimate, so only what a test is about decides
+     * whether a job runs (the worker refuses an attempt whose own estimate exceeds its hold).
+     */
+    static final long AMPLE_CREDITS = 1_000_000;
+
     /** A first attempt of a clip job of {@code image} to {@code aoi}. */
     static DispatchJob clip(String image, String aoi) throws Exception {
-        JsonNode inputs = Json.mapper().readTree("{\"image\":\"" + image + "\",\"aoi\":" + aoi + "}");
+        return clip(image, aoi, AMPLE_CREDITS, List.of());
+    }
+
+    /** A first attempt of a clip job holding {@code reservedCredits}, with the api's pins of its inputs. */
+    static DispatchJob clip(String image, String aoi, long reservedCredits, List<InputPin> pins) throws Exception {
         return new DispatchJob(DispatchJob.SCHEMA_VERSION, Ids.next("cmd"), Ids.next("job"), 1, "org_test", "clip",
-                null, "clip", inputs, 100, Instant.now());
+                null, "clip", clipInputs(image, aoi), reservedCredits, Instant.now(), pins);
+    }
+
+    static JsonNode clipInputs(String image, String aoi) throws Exception {
+        return Json.mapper().readTree("{\"image\":\"" + image + "\",\"aoi\":" + aoi + "}");
     }
 
     void send(String topic, String key, String value) throws Exception {

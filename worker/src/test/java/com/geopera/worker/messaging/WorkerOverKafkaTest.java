@@ -3,12 +3,16 @@ package com.geopera.worker.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.geopera.common.error.AttemptFailureCodes;
 import com.geopera.common.json.Json;
 import com.geopera.common.messaging.CloudEventHeaders;
 import com.geopera.common.messaging.DispatchJob;
 import com.geopera.common.messaging.JobEvent;
 import com.geopera.common.messaging.JobEventType;
+import com.geopera.common.process.InputPin;
 import com.geopera.common.process.JobOutput;
+import com.geopera.imagery.ImageryEngine;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -41,6 +45,8 @@ class WorkerOverKafkaTest {
     Path storageRoot;
     @Inject
     com.geopera.worker.config.WorkerConfig workerConfig;
+    @Inject
+    ImageryEngine engine;
 
     private KafkaJobs jobs;
     private TopicProbe deadLetters;
@@ -172,6 +178,62 @@ class WorkerOverKafkaTest {
         assertThat(reasonOf(unknown.jobId())).startsWith("unknown_process");
         assertThat(reasonOf("old-schema")).startsWith("unsupported_schema_version");
         assertThat(jobs.eventsOf(unknown.jobId())).isEmpty();
+    }
+
+    @Test
+    void an_attempt_whose_input_file_grew_after_the_estimate_fails_with_input_changed_and_is_not_run() throws Exception {
+        Path input = inputsDir().resolve("grows-" + System.nanoTime() + ".tif");
+        Files.copy(samples().resolve("elev.tif"), input);
+        String image = "file:" + input.getFileName();
+        List<InputPin> pinnedByApi = engine.pins("clip", KafkaJobs.clipInputs(image, KafkaJobs.LUX_AOI));
+        assertThat(pinnedByApi).singleElement().satisfies(pin -> assertThat(pin.sizeBytes()).isEqualTo(Files.size(input)));
+        // After the estimate the file is swapped for a bigger one (same name, more bytes).
+        Files.write(input, new byte[4096], java.nio.file.StandardOpenOption.APPEND);
+        DispatchJob job = KafkaJobs.clip(image, KafkaJobs.LUX_AOI, KafkaJobs.AMPLE_CREDITS, pinnedByApi);
+        jobs.dispatch(job);
+
+        JobEvent failed = jobs.awaitEvent(job.jobId(), JobEventType.FAILED, Duration.ofSeconds(60));
+
+        assertThat(failed.error().code()).isEqualTo(AttemptFailureCodes.INPUT_CHANGED);
+        assertThat(failed.error().message()).contains("image");
+        assertThat(jobs.eventsOf(job.jobId())).noneMatch(e -> e.type() == JobEventType.COMPLETED
+                || e.type() == JobEventType.PROGRESS);
+        assertThat(storageRoot.resolve("org_test").resolve(job.jobId()).resolve("1")).doesNotExist();
+    }
+
+    @Test
+    void an_attempt_with_unchanged_pinned_inputs_runs_to_completion() throws Exception {
+        JsonNode inputs = KafkaJobs.clipInputs("file:elev.tif", KafkaJobs.LUX_AOI);
+        long estimate = engine.estimate("clip", inputs).credits();
+        DispatchJob job = KafkaJobs.clip("file:elev.tif", KafkaJobs.LUX_AOI, estimate, engine.pins("clip", inputs));
+        jobs.dispatch(job);
+
+        JobEvent completed = jobs.awaitEvent(job.jobId(), JobEventType.COMPLETED, Duration.ofSeconds(60));
+
+        assertThat(completed.usage().credits()).isLessThanOrEqualTo(estimate);
+    }
+
+    @Test
+    void an_attempt_whose_own_estimate_exceeds_the_reserved_credits_fails_with_estimate_exceeds_hold() throws Exception {
+        JsonNode inputs = KafkaJobs.clipInputs("file:elev.tif", KafkaJobs.LUX_AOI);
+        long estimate = engine.estimate("clip", inputs).credits();
+        DispatchJob job = KafkaJobs.clip("file:elev.tif", KafkaJobs.LUX_AOI, estimate - 1, engine.pins("clip", inputs));
+        jobs.dispatch(job);
+
+        JobEvent failed = jobs.awaitEvent(job.jobId(), JobEventType.FAILED, Duration.ofSeconds(60));
+
+        assertThat(failed.error().code()).isEqualTo(AttemptFailureCodes.ESTIMATE_EXCEEDS_HOLD);
+        assertThat(failed.error().message()).contains(Long.toString(estimate), Long.toString(estimate - 1));
+        assertThat(jobs.eventsOf(job.jobId())).noneMatch(e -> e.type() == JobEventType.COMPLETED);
+        assertThat(storageRoot.resolve("org_test").resolve(job.jobId()).resolve("1")).doesNotExist();
+    }
+
+    private static Path inputsDir() {
+        return Path.of("target").toAbsolutePath().resolve("test-inputs");
+    }
+
+    private static Path samples() {
+        return KafkaTestResource.repoRoot().resolve(".geopera/samples");
     }
 
     @Test

@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,8 +36,12 @@ class AttemptExecutorTest {
     private final DispatchJob job = Commands.dispatch("job_e", 1, "clip");
 
     private AttemptExecutor executor(ProcessRunner runner) {
+        return executor(runner, command -> Optional.empty());
+    }
+
+    private AttemptExecutor executor(ProcessRunner runner, AttemptGuard guard) {
         Clock clock = Clock.systemUTC();
-        return new AttemptExecutor(runner, new OutputStorage(root), new JobEvents("w1", clock),
+        return new AttemptExecutor(runner, guard, new OutputStorage(root), new JobEvents("w1", clock),
                 new RetryBackoff(3, Duration.ofMillis(5), Duration.ofMillis(20)),
                 () -> new ProgressThrottle(Duration.ofSeconds(1), 5, clock), Duration.ofMinutes(1), clock);
     }
@@ -64,6 +69,21 @@ class AttemptExecutorTest {
 
     private List<JobEventType> types() {
         return sent.stream().map(JobEvent::type).toList();
+    }
+
+    @Test
+    void an_attempt_its_preconditions_refuse_fails_with_their_code_and_is_never_run() {
+        JobEvent end = executor((request, progress, token) -> {
+            calls.incrementAndGet();
+            return writeResult(request.outputDir());
+        }, command -> Optional.of(new com.geopera.common.messaging.JobError(
+                com.geopera.common.error.AttemptFailureCodes.INPUT_CHANGED, "input 'image' changed", false)))
+                .execute(running());
+
+        assertThat(types()).containsExactly(JobEventType.FAILED);
+        assertThat(end.error().code()).isEqualTo("input_changed");
+        assertThat(calls.get()).isZero();
+        assertThat(root.resolve("org_t/job_e")).doesNotExist();
     }
 
     @Test

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -109,7 +110,8 @@ class JobWatchdogTest {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-        }, new OutputStorage(root), events, new RetryBackoff(1, Duration.ofMillis(1), Duration.ofMillis(1)),
+        }, command -> Optional.empty(), new OutputStorage(root), events,
+                new RetryBackoff(1, Duration.ofMillis(1), Duration.ofMillis(1)),
                 () -> new ProgressThrottle(Duration.ofSeconds(1), 5, clock), LIMIT, clock);
         JobLauncher launcher = new JobLauncher(slots, running, executor, events, event -> {
             sent.add(event);
