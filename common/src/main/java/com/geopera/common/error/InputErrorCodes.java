@@ -19,6 +19,8 @@ public final class InputErrorCodes {
     public static final String INVALID_GEOMETRY = "invalid_geometry";
     public static final String AOI_OUTSIDE_FOOTPRINT = "aoi_outside_footprint";
     public static final String UNKNOWN_CRS = "unknown_crs";
+    /** A string (value or member name) holding NUL, bytes that are not UTF-8, or a lone UTF-16 surrogate. */
+    public static final String INVALID_CHARACTERS = "invalid_characters";
 
     private InputErrorCodes() {
     }
