@@ -82,10 +82,14 @@ public class DatabaseOutage {
         }
     }
 
+    /** The database's own words (SQLSTATE and message) when there are any, else the deepest cause. */
     private static String rootMessage(Throwable failure) {
         Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                return "SQLSTATE " + sql.getSQLState() + ": " + sql.getMessage();
+            }
+            root = cause;
         }
         return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
