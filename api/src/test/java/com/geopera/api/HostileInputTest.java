@@ -106,8 +106,7 @@ class HostileInputTest {
     void a_nul_or_non_ascii_byte_in_the_idempotency_key_is_a_422_and_in_a_token_a_401() {
         Fixture org = Fixture.org(100_000);
         byte[] body = ("{\"job_id\":\"job_nope\"}").getBytes(StandardCharsets.UTF_8);
-        for (byte[] key : List.of(new byte[] {'k', (byte) 0xC3, (byte) 0xA9}, new byte[] {'k', (byte) 0x80},
-                new byte[] {'k', 0x7f})) {
+        for (byte[] key : List.of(new byte[] {'k', (byte) 0xC3, (byte) 0xA9}, new byte[] {'k', (byte) 0x80})) {
             RawHttp.Answer answer = RawHttp.post("/v1/op/processing.dispatch", Map.of(
                     "Authorization", RawHttp.ascii("Bearer " + org.apiKey), "Content-Type", RawHttp.ascii("application/json"),
                     "Idempotency-Key", key), body);
@@ -115,7 +114,7 @@ class HostileInputTest {
             assertThat(answer.json().path("errors").get(0).path("pointer").asText()).isEqualTo("/headers/Idempotency-Key");
         }
         // A NUL or control byte in a header never reaches the app: the HTTP codec refuses the request itself.
-        for (byte[] key : List.of(new byte[] {'k', 0, 'y'}, new byte[] {'k', 0x01})) {
+        for (byte[] key : List.of(new byte[] {'k', 0, 'y'}, new byte[] {'k', 0x01}, new byte[] {'k', 0x7f})) {
             RawHttp.Answer answer = RawHttp.post("/v1/op/processing.dispatch", Map.of(
                     "Authorization", RawHttp.ascii("Bearer " + org.apiKey), "Content-Type", RawHttp.ascii("application/json"),
                     "Idempotency-Key", key), body);

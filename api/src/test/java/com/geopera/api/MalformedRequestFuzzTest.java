@@ -85,8 +85,15 @@ class MalformedRequestFuzzTest {
         head.writeBytes(RawHttp.ascii(request.method() + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                 + "Authorization: Bearer " + token + "\r\nContent-Type: " + request.contentType() + "\r\n"));
         request.headers().forEach((name, value) -> head.writeBytes(RawHttp.ascii(name + ": " + value + "\r\n")));
-        RawHttp.Answer answer = RawHttp.send(head.toByteArray(), request.body());
-        String what = spoiler.name() + " " + request.method() + " " + path + " " + preview(request.body()) + " → "
+        RawHttp.Answer answer;
+        try {
+            answer = RawHttp.send(head.toByteArray(), request.body());
+        } catch (java.io.UncheckedIOException noAnswer) {
+            return notHttp(request) ? List.of() : List.of("no answer (" + noAnswer.getCause() + "): " + spoiler.name()
+                    + " " + request.method() + " " + path + " " + request.headers() + " " + preview(request.body()));
+        }
+        String what = spoiler.name() + " " + request.method() + " " + path + " " + request.headers() + " "
+                + preview(request.body()) + " → "
                 + answer.status() + " " + answer.headers().get("content-type") + " " + preview(answer.body());
         List<String> failures = new ArrayList<>();
         if (answer.status() >= 500) {

@@ -52,15 +52,20 @@ final class RawHttp {
 
     /** Sends {@code head} (request line and headers, each ending CRLF, without the blank line) and the body. */
     static Answer send(byte[] head, byte[] body) {
+        ByteArrayOutputStream request = new ByteArrayOutputStream();
+        request.writeBytes(head);
+        request.writeBytes(ascii("Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n"));
+        request.writeBytes(body);
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", RestAssured.port), TIMEOUT_MILLIS);
             socket.setSoTimeout(TIMEOUT_MILLIS);
             OutputStream out = socket.getOutputStream();
-            out.write(head);
-            out.write(("Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.ISO_8859_1));
-            out.write(body);
-            out.flush();
+            try {
+                out.write(request.toByteArray());
+                out.flush();
+            } catch (IOException closedEarly) {
+                // The server may answer and close before reading everything (a refusal); its answer is still there.
+            }
             return read(socket.getInputStream());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
