@@ -68,7 +68,9 @@ class DatabaseOutageTest {
     @Test
     void a_postgresql_outage_answers_503_with_retry_after_and_logs_once_per_outage() {
         Fixture org = Fixture.org(100_000);
-        String jobId = org.call("processing.execute", org.clipBody()).path("job_id");
+        Response executed = org.call("processing.execute", org.clipBody());
+        assertThat(executed.statusCode()).as(executed.asString()).isEqualTo(201);
+        String jobId = executed.path("job_id");
         // Past the token cache, so authentication needs the database too.
         sleep(Duration.ofSeconds(3));
 
