@@ -32,6 +32,16 @@ public interface ApiConfig {
 
     Imagery imagery();
 
+    Database database();
+
+    /**
+     * Base URL of every link the api builds (output hrefs, TileJSON tiles), e.g. https://api.example.com. Links are
+     * never built from the request's Host header, which a client chooses. Unset, {@code geopera.jobs.public-url} is
+     * used, else http://&lt;quarkus.http.host&gt;:&lt;quarkus.http.port&gt; (127.0.0.1 for 0.0.0.0): set it behind
+     * a proxy or load balancer.
+     */
+    Optional<String> publicUrl();
+
     /** Kafka topic naming and creation. */
     interface Topics {
         /** Prefix of every topic name ({@code <prefix>.jobs.events} …). */
@@ -131,8 +141,19 @@ public interface ApiConfig {
         @WithDefault("50")
         int maxPageSizeWithInputs();
 
-        /** Base URL used in output and tile hrefs when no request is at hand (e.g. https://api.example.com). */
+        /** Older name of {@code geopera.public-url}, read when that is unset. */
         Optional<String> publicUrl();
+    }
+
+    /** How the api answers while PostgreSQL is unavailable. */
+    interface Database {
+        /** The Retry-After of 503 answers given while the database is unavailable (whole seconds, at least 1). */
+        @WithDefault("PT5S")
+        Duration retryAfter();
+
+        /** How often, during an outage only, a connection is tried to notice (and log once) that it is over. */
+        @WithDefault("1s")
+        String probeInterval();
     }
 
     /** The credit ledger. */

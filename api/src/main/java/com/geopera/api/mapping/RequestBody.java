@@ -9,12 +9,19 @@ import com.geopera.common.error.InputErrorCodes;
 import com.geopera.common.error.ValidationProblem;
 import com.geopera.common.json.Json;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * An operation's JSON body, read field by field while collecting every problem, so one 422 lists them all.
- * Malformed JSON is 400, a body over the limit 413; an empty body is the empty object.
+ * Malformed JSON is 400, a body over the limit 413; an empty body is the empty object. Strings PostgreSQL cannot
+ * store (NUL, bytes that are not UTF-8, lone surrogates) and numbers beyond a double are refused here for every
+ * operation at once (422 with their pointers), so no operation has to remember them field by field.
  */
 public final class RequestBody {
     private final ObjectNode root;
@@ -33,8 +40,9 @@ public final class RequestBody {
             return new RequestBody(Json.mapper().createObjectNode());
         }
         JsonNode node;
+        Text text = decode(bytes);
         try {
-            node = Json.mapper().readTree(bytes);
+            node = Json.mapper().readTree(text.chars());
         } catch (JsonProcessingException e) {
             throw ApiProblem.of(ErrorCode.MALFORMED_REQUEST, "the body is not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
@@ -46,7 +54,36 @@ public final class RequestBody {
         if (!node.isObject()) {
             throw ApiProblem.invalid(InputErrorCodes.TYPE_MISMATCH, "", "the body must be a JSON object");
         }
+        List<ValidationProblem> unstorable = new ArrayList<>();
+        BodyText.check(node, "", text.hadMalformedBytes(), unstorable);
+        if (!unstorable.isEmpty()) {
+            throw ApiProblem.invalid(unstorable);
+        }
         return new RequestBody((ObjectNode) node);
+    }
+
+    /** The body as characters, and whether bytes that are not UTF-8 had to be replaced by {@link BodyText#MALFORMED}. */
+    private record Text(String chars, boolean hadMalformedBytes) {
+    }
+
+    /**
+     * Decodes strictly first; bytes that are not UTF-8 become {@link BodyText#MALFORMED} so that, when they sit inside
+     * a string, the 422 can point at that field (outside a string they leave no valid JSON: 400).
+     */
+    private static Text decode(byte[] bytes) {
+        try {
+            return new Text(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString(), false);
+        } catch (CharacterCodingException e) {
+            CharsetDecoder lenient = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE)
+                    .replaceWith(String.valueOf(BodyText.MALFORMED));
+            try {
+                return new Text(lenient.decode(ByteBuffer.wrap(bytes)).toString(), true);
+            } catch (CharacterCodingException impossible) {
+                throw ApiProblem.of(ErrorCode.MALFORMED_REQUEST, "the body is not UTF-8");
+            }
+        }
     }
 
     private static boolean isBlank(byte[] bytes) {

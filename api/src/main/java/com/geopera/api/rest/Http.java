@@ -1,17 +1,15 @@
 package com.geopera.api.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.geopera.api.config.ApiConfig;
 import com.geopera.api.service.Idempotency.Answer;
 import com.geopera.common.json.Json;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import jakarta.ws.rs.core.UriInfo;
 import java.io.UncheckedIOException;
 import java.util.List;
 
-/** Response helpers shared by the resources: JSON bytes, NDJSON streams, replayed answers, the public base URL. */
+/** Response helpers shared by the resources: JSON bytes, NDJSON streams, replayed answers. */
 public final class Http {
     public static final String NDJSON = "application/x-ndjson";
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
@@ -61,12 +59,6 @@ public final class Http {
             out.flush();
         };
         return Response.ok(stream, NDJSON).build();
-    }
-
-    /** The base URL of hrefs this api serves, ending with a slash. */
-    public static String base(ApiConfig config, UriInfo uri) {
-        String base = config.jobs().publicUrl().orElse(uri.getBaseUri().toString());
-        return base.endsWith("/") ? base : base + "/";
     }
 
     /** Keeps Jackson from closing the response stream after each line. */

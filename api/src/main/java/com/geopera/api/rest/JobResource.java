@@ -2,6 +2,7 @@ package com.geopera.api.rest;
 
 import com.geopera.api.Caller;
 import com.geopera.api.config.ApiConfig;
+import com.geopera.api.config.PublicUrl;
 import com.geopera.api.mapping.JobViews;
 import com.geopera.api.mapping.ListRequests;
 import com.geopera.api.mapping.RequestBody;
@@ -14,10 +15,8 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +30,8 @@ public class JobResource {
     CurrentCaller current;
     @Inject
     ApiConfig config;
-    @Context
-    UriInfo uri;
+    @Inject
+    PublicUrl publicUrl;
 
     @POST
     @Path("job/get")
@@ -118,6 +117,6 @@ public class JobResource {
     }
 
     private String base() {
-        return Http.base(config, uri);
+        return publicUrl.base();
     }
 }

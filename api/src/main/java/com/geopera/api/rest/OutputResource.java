@@ -11,15 +11,27 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
+import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jboss.resteasy.reactive.PathPart;
 
-/** Output downloads (the hrefs of job outputs): binary, single HTTP Range supported, same auth and org checks. */
+/**
+ * Output downloads (the hrefs of job outputs): binary, one HTTP Range, same auth and org checks. Outputs are always
+ * attachments with a media type of our own making and {@code nosniff}: a client registers outputs, so neither the name
+ * nor the type it gave may turn a download into a page the browser renders.
+ */
 @Path("/v1/processing/jobs/{job_id}/outputs/{name}")
 public class OutputResource {
-    private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
+    private static final String OCTET_STREAM = "application/octet-stream";
+    private static final int MAX_FILENAME_CHARS = 120;
+    /** The media types our processes produce, and the file extension each download is named with. */
+    private static final Map<String, String> PRODUCED = Map.of(
+            "image/tiff; application=geotiff; profile=cloud-optimized", ".tif",
+            "image/tiff; application=geotiff", ".tif",
+            "image/tiff", ".tif",
+            "image/png", ".png",
+            "application/json", ".json",
+            "application/geo+json", ".geojson");
 
     @Inject
     OutputFiles outputs;
@@ -33,36 +45,42 @@ public class OutputResource {
         current.orgId();
         OutputFile file = outputs.find(current.get(), jobId, name);
         long size = file.sizeBytes();
-        if (range == null || range.isBlank()) {
-            return Response.ok(new PathPart(file.path(), 0, size), file.mediaType())
-                    .header("Accept-Ranges", "bytes").header("Content-Length", size).build();
-        }
-        Matcher m = RANGE.matcher(range.trim());
-        if (!m.matches() || (m.group(1).isEmpty() && m.group(2).isEmpty())) {
-            throw unsatisfiable(size, "only one range of the form bytes=start-end is supported");
-        }
-        long start;
-        long end;
-        if (m.group(1).isEmpty()) {
-            long suffix = Long.parseLong(m.group(2));
-            start = Math.max(0, size - suffix);
-            end = size - 1;
+        String mediaType = produced(file.mediaType());
+        ByteRange asked = ByteRange.of(range, size);
+        Response.ResponseBuilder answer;
+        if (asked instanceof ByteRange.Part part) {
+            answer = Response.status(206).entity(new PathPart(file.path(), part.first(), part.length()))
+                    .header("Content-Range", "bytes " + part.first() + "-" + part.last() + "/" + size)
+                    .header("Content-Length", part.length());
+        } else if (asked instanceof ByteRange.Unsatisfiable refusal) {
+            throw ApiProblem.of(ErrorCode.RANGE_NOT_SATISFIABLE, refusal.reason(), Map.of("size_bytes", size,
+                    "content_range", "bytes */" + size));
         } else {
-            start = Long.parseLong(m.group(1));
-            end = m.group(2).isEmpty() ? size - 1 : Math.min(Long.parseLong(m.group(2)), size - 1);
+            answer = Response.ok(new PathPart(file.path(), 0, size)).header("Content-Length", size);
         }
-        if (start >= size || start > end) {
-            throw unsatisfiable(size, "the file has " + size + " bytes");
-        }
-        long length = end - start + 1;
-        return Response.status(206).entity(new PathPart(file.path(), start, length)).type(file.mediaType())
+        return answer.type(mediaType)
                 .header("Accept-Ranges", "bytes")
-                .header("Content-Range", "bytes " + start + "-" + end + "/" + size)
-                .header("Content-Length", length).build();
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Disposition", "attachment; filename=\"" + filename(jobId, name, mediaType) + "\"")
+                .build();
     }
 
-    private static ApiProblem unsatisfiable(long size, String detail) {
-        return ApiProblem.of(ErrorCode.RANGE_NOT_SATISFIABLE, detail, Map.of("size_bytes", size,
-                "content_range", "bytes */" + size));
+    /** The registered media type if it is one we produce (compared without case and spaces), else octet-stream. */
+    static String produced(String registered) {
+        if (registered == null) {
+            return OCTET_STREAM;
+        }
+        String normalized = registered.toLowerCase(Locale.ROOT).replaceAll("\\s*;\\s*", "; ").trim();
+        return PRODUCED.containsKey(normalized) ? normalized : OCTET_STREAM;
+    }
+
+    /** Letters, digits, dot, dash and underscore only, so the header can hold no quote, separator or path. */
+    static String filename(String jobId, String name, String mediaType) {
+        String safe = (jobId + "-" + name).replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("^[.]+", "_");
+        if (safe.length() > MAX_FILENAME_CHARS) {
+            safe = safe.substring(0, MAX_FILENAME_CHARS);
+        }
+        String extension = PRODUCED.getOrDefault(mediaType, "");
+        return safe.toLowerCase(Locale.ROOT).endsWith(extension) ? safe : safe + extension;
     }
 }

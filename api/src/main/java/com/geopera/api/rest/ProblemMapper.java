@@ -3,7 +3,11 @@ package com.geopera.api.rest;
 import com.geopera.api.ApiProblem;
 import com.geopera.common.error.ErrorCode;
 import com.geopera.common.job.IllegalTransitionException;
+import com.geopera.api.config.ApiConfig;
+import com.geopera.api.service.DatabaseOutage;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -14,16 +18,33 @@ import org.jboss.logging.Logger;
 public class ProblemMapper implements ExceptionMapper<Throwable> {
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
+    @Inject
+    DatabaseOutage database;
+    @Inject
+    ApiConfig config;
+
     @Override
     public Response toResponse(Throwable failure) {
-        return Problems.response(toProblem(failure));
+        ApiProblem problem = toProblem(failure);
+        if (problem.status() == ErrorCode.SERVICE_UNAVAILABLE.httpStatus()) {
+            return Problems.builder(problem).header(HttpHeaders.RETRY_AFTER,
+                    Math.max(1, config.database().retryAfter().toSeconds())).build();
+        }
+        return Problems.response(problem);
     }
 
-    /** Classifies any failure; unexpected ones are logged and become 500 {@code internal_error}. */
-    public static ApiProblem toProblem(Throwable failure) {
+    /**
+     * Classifies any failure. A database outage is 503 {@code service_unavailable} (logged once per outage by
+     * {@link DatabaseOutage}, not per request); unexpected failures are logged and become 500 {@code internal_error}.
+     */
+    private ApiProblem toProblem(Throwable failure) {
         Throwable cause = unwrap(failure);
         if (cause instanceof ApiProblem problem) {
             return problem;
+        }
+        if (DatabaseOutage.isOutage(failure)) {
+            database.refused(failure);
+            return ApiProblem.of(ErrorCode.SERVICE_UNAVAILABLE, "the database is unavailable; try again later");
         }
         if (cause instanceof IllegalTransitionException transition) {
             return ApiProblem.of(ErrorCode.ILLEGAL_TRANSITION, transition.getMessage());

@@ -49,6 +49,11 @@ public final class Problems {
     }
 
     public static Response response(ApiProblem problem) {
-        return Response.status(problem.status()).type(MEDIA_TYPE).entity(bytes(problem)).build();
+        return builder(problem).build();
+    }
+
+    /** A problem answer to add headers to (e.g. Retry-After). */
+    public static Response.ResponseBuilder builder(ApiProblem problem) {
+        return Response.status(problem.status()).type(MEDIA_TYPE).entity(bytes(problem));
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.geopera.api.Caller;
 import com.geopera.api.Job;
 import com.geopera.api.config.ApiConfig;
+import com.geopera.api.config.PublicUrl;
 import com.geopera.api.mapping.Drafts;
 import com.geopera.api.mapping.JobViews;
 import com.geopera.api.mapping.RequestBody;
@@ -16,9 +17,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.function.Function;
 
 /** The spend operations (scope processing:process, Idempotency-Key honoured): create, dispatch, execute, register. */
@@ -32,8 +31,8 @@ public class SpendResource {
     CurrentCaller current;
     @Inject
     ApiConfig config;
-    @Context
-    UriInfo uri;
+    @Inject
+    PublicUrl publicUrl;
 
     /** Stores a job in {@code created} (no credits held). */
     @POST
@@ -127,7 +126,7 @@ public class SpendResource {
     }
 
     private String base() {
-        return Http.base(config, uri);
+        return publicUrl.base();
     }
 
     @FunctionalInterface

@@ -27,6 +27,8 @@ public final class InputErrorCodes {
     public static final String OUTPUT_NOT_FOUND = "output_not_found";
     /** A registered output href is neither a file of the job nor an external {@code https://} reference. */
     public static final String OUTPUT_HREF_NOT_ALLOWED = "output_href_not_allowed";
+    /** A string (value or member name) holding NUL, bytes that are not UTF-8, or a lone UTF-16 surrogate. */
+    public static final String INVALID_CHARACTERS = "invalid_characters";
 
     private InputErrorCodes() {
     }
