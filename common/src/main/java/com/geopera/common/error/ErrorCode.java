@@ -22,6 +22,8 @@ public enum ErrorCode {
     IDEMPOTENCY_KEY_REUSED(422, "This Idempotency-Key was used with a different request body"),
     PROCESS_VERSION_UNAVAILABLE(422, "No worker queue serves this process version"),
     OUTPUT_NOT_READY(409, "The job has no outputs yet"),
+    TOO_MANY_CREATED_JOBS(409, "The organisation has too many jobs waiting in created"),
+    RATE_LIMITED(429, "Too many requests"),
     INTERNAL_ERROR(500, "Internal error"),
     SERVICE_UNAVAILABLE(503, "A dependency is unavailable");
 
