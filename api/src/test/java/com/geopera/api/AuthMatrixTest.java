@@ -3,15 +3,23 @@ package com.geopera.api;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.geopera.api.service.AdminService;
+import com.geopera.api.service.AuthService;
+import com.geopera.api.service.Tokens;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** No token, bad token, revoked key, expired session, each missing scope, other org, non-member project. */
@@ -44,6 +52,12 @@ class AuthMatrixTest {
 
     @Inject
     ShiftableClock clock;
+    @Inject
+    AdminService admin;
+    @Inject
+    AuthService auth;
+    @Inject
+    AgroalDataSource dataSource;
 
     private static Response post(String token, String operation, Object body) {
         var request = given().contentType(ContentType.JSON).body(body);
@@ -129,6 +143,70 @@ class AuthMatrixTest {
         Response narrow = org.key(List.of("processing:read"));
         Response wider = post(narrow.path("api_key"), "auth.sessions.create", Map.of("scopes", List.of("clip:destroy")));
         assertThat(wider.statusCode()).isEqualTo(422);
+    }
+
+    @Test
+    void logout_revokes_the_session_on_the_server() {
+        Fixture org = Fixture.org(0);
+        String token = post(org.apiKey, "auth.sessions.create", Map.of()).path("token");
+        assertThat(post(token, "processing.jobs.list", Map.of()).statusCode()).isEqualTo(200);
+
+        Response logout = post(token, "auth.logout", Map.of());
+        assertThat(logout.statusCode()).as(logout.asString()).isEqualTo(200);
+        assertThat(logout.<Boolean>path("revoked")).isTrue();
+
+        Response after = post(token, "processing.jobs.list", Map.of());
+        assertThat(after.statusCode()).isEqualTo(401);
+        assertThat(after.<String>path("code")).isEqualTo("unauthenticated");
+        assertThat(post(token, "auth.logout", Map.of()).statusCode()).as("a second logout").isEqualTo(401);
+        assertThat(post(org.apiKey, "processing.jobs.list", Map.of()).statusCode()).as("the key lives on")
+                .isEqualTo(200);
+        Response withKey = post(org.apiKey, "auth.logout", Map.of());
+        assertThat(withKey.statusCode()).as("an API key is not a session").isEqualTo(422);
+        assertThat(post(null, "auth.logout", Map.of()).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void a_revoked_bootstrap_key_stays_revoked_after_a_restart() throws Exception {
+        // Another bootstrap key than the run's, so revoking it leaves the other tests their admin.
+        String bootstrap = "gpra_" + UUID.randomUUID().toString().replace("-", "") + "secretpart";
+        admin.registerBootstrapKey(bootstrap);
+        assertThat(post(bootstrap, "admin.orgs.create", Map.of("name", "x")).statusCode()).isEqualTo(201);
+        String keyId;
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT key_id FROM api_keys WHERE lookup = ?")) {
+            s.setString(1, Tokens.lookup(bootstrap));
+            try (ResultSet r = s.executeQuery()) {
+                assertThat(r.next()).isTrue();
+                keyId = r.getString(1);
+            }
+        }
+        Fixture.admin("admin.api_keys.revoke", Map.of("key_id", keyId));
+        assertThat(post(bootstrap, "admin.orgs.create", Map.of("name", "x")).statusCode()).isEqualTo(401);
+
+        restartWith(bootstrap);
+        assertThat(post(bootstrap, "admin.orgs.create", Map.of("name", "x")).statusCode())
+                .as("the same key after a restart").isEqualTo(401);
+        String sameLookupNewSecret = bootstrap.substring(0, bootstrap.length() - 10) + "othersecre";
+        restartWith(sameLookupNewSecret);
+        assertThat(post(sameLookupNewSecret, "admin.orgs.create", Map.of("name", "x")).statusCode())
+                .as("a new secret under the revoked key's lookup").isEqualTo(401);
+    }
+
+    /** What a start does with the configured bootstrap key; a new process also starts with no cached credentials. */
+    private void restartWith(String bootstrapKey) {
+        admin.registerBootstrapKey(bootstrapKey);
+        auth.forgetCachedCredentials();
+    }
+
+    @Test
+    void a_changed_bootstrap_secret_replaces_the_old_one_while_the_key_is_not_revoked() {
+        String bootstrap = "gpra_" + UUID.randomUUID().toString().replace("-", "") + "secretpart";
+        restartWith(bootstrap);
+        String changed = bootstrap.substring(0, bootstrap.length() - 10) + "othersecre";
+        restartWith(changed);
+        assertThat(post(changed, "admin.orgs.create", Map.of("name", "x")).statusCode()).isEqualTo(201);
+        assertThat(post(bootstrap, "admin.orgs.create", Map.of("name", "x")).statusCode()).isEqualTo(401);
     }
 
     @Test

@@ -22,12 +22,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Idempotency-Key on spend operations, per org. */
@@ -35,6 +37,13 @@ import org.junit.jupiter.api.Test;
 class IdempotencyTest {
     @Inject
     AgroalDataSource dataSource;
+    @Inject
+    ShiftableClock clock;
+
+    @AfterEach
+    void restore() {
+        clock.reset();
+    }
 
     private static Response spend(Fixture org, String operation, String key, String body) {
         return given().header("Authorization", "Bearer " + org.apiKey).header("Idempotency-Key", key)
@@ -74,34 +83,109 @@ class IdempotencyTest {
     }
 
     @Test
-    void a_key_whose_first_request_is_still_running_is_refused_with_409() throws Exception {
+    void a_record_left_in_flight_by_a_crashed_request_does_not_block_the_retry() throws Exception {
         Fixture org = Fixture.org(100_000);
         String body = json(org.clipBody());
-        // The first request is "running": its in-flight record exists, as the api writes it before working.
+        // What an api that stored the key before running left behind when it crashed: a record without an answer.
+        // Nobody runs with the key (no transaction holds it), so the retry runs at once instead of waiting with 409.
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement("INSERT INTO idempotency_records (org_id, idempotency_key, "
                         + "operation, request_hash, state, created_at, expires_at) VALUES (?,?,?,?,'in_flight',?,?)")) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update("processing.execute".getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) 0);
-            digest.update(body.getBytes(StandardCharsets.UTF_8));
             s.setString(1, org.orgId);
             s.setString(2, "k-3");
             s.setString(3, "processing.execute");
-            s.setBytes(4, digest.digest());
+            s.setBytes(4, requestHash("processing.execute", body));
             s.setTimestamp(5, Timestamp.from(Instant.now()));
             s.setTimestamp(6, Timestamp.from(Instant.now().plus(Duration.ofHours(24))));
             s.executeUpdate();
         }
-        Response inFlight = spend(org, "processing.execute", "k-3", body);
-        assertThat(inFlight.statusCode()).isEqualTo(409);
-        assertThat(inFlight.<String>path("code")).isEqualTo("idempotency_key_in_flight");
-        assertThat(org.call("processing.jobs.list", Map.of()).<Integer>path("total")).isZero();
+        Response retry = spend(org, "processing.execute", "k-3", body);
+        assertThat(retry.statusCode()).as(retry.asString()).isEqualTo(201);
+        assertThat(retry.header("Idempotency-Replayed")).isNull();
+        Response replay = spend(org, "processing.execute", "k-3", body);
+        assertThat(replay.header("Idempotency-Replayed")).isEqualTo("true");
+        assertThat(org.call("processing.jobs.list", Map.of()).<Integer>path("total")).isEqualTo(1);
     }
 
     /**
-     * Two requests with one key really overlap: the test holds the workspace row, so the first request (its in-flight
-     * record already committed) waits inside its transaction at the job insert's foreign-key check; the second arrives
+     * The crash window: the spend's statements ran (job row, hold, outbox row) and then the write of the key's answer
+     * fails, a real PostgreSQL error raised by a trigger the test installs, as a crash or a lost connection at that
+     * point would. The client retries later, with the same key, once the database works again: exactly one job and
+     * one hold exist, and a further repeat replays the retry's answer.
+     */
+    @Test
+    void a_crash_between_the_spend_and_its_idempotency_record_never_spends_twice() throws Exception {
+        Fixture org = Fixture.org(100_000);
+        String body = json(org.clipBody());
+        String key = "crash-" + UUID.randomUUID();
+        try (Connection c = database(); Statement s = c.createStatement()) {
+            s.execute("CREATE OR REPLACE FUNCTION test_fail_answer() RETURNS trigger LANGUAGE plpgsql AS "
+                    + "$$ BEGIN RAISE EXCEPTION 'injected failure while storing the answer'; END $$");
+            s.execute("CREATE TRIGGER test_fail_answer BEFORE INSERT OR UPDATE ON idempotency_records FOR EACH ROW "
+                    + "WHEN (NEW.idempotency_key = '" + key + "' AND NEW.response_status IS NOT NULL) "
+                    + "EXECUTE FUNCTION test_fail_answer()");
+        }
+        Response crashed;
+        try {
+            crashed = spend(org, "processing.execute", key, body);
+        } finally {
+            try (Connection c = database(); Statement s = c.createStatement()) {
+                s.execute("DROP TRIGGER test_fail_answer ON idempotency_records");
+            }
+        }
+        assertThat(crashed.statusCode()).as(crashed.asString()).isEqualTo(500);
+
+        // The client comes back minutes later (past any in-flight timeout an api might have).
+        clock.advance(Duration.ofMinutes(10));
+        Response retry = spend(org, "processing.execute", key, body);
+        assertThat(retry.statusCode()).as(retry.asString()).isEqualTo(201);
+        Response again = spend(org, "processing.execute", key, body);
+        assertThat(again.header("Idempotency-Replayed")).isEqualTo("true");
+        assertThat(again.asString()).isEqualTo(retry.asString());
+
+        assertThat(org.call("processing.jobs.list", Map.of()).<Integer>path("total")).as("jobs").isEqualTo(1);
+        Response balance = Fixture.admin("admin.credits.balance", Map.of("org_id", org.orgId));
+        assertThat(balance.<Integer>path("pending")).as("one hold, the retry's job's")
+                .isEqualTo(retry.<Integer>path("billing.reserved_credits"));
+        assertThat(balance.<Boolean>path("invariants_ok")).isTrue();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT count(*) FROM outbox o JOIN jobs j "
+                        + "ON j.job_id = o.message_key WHERE j.org_id = ?")) {
+            s.setString(1, org.orgId);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                assertThat(r.getInt(1)).as("dispatch commands").isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void create_and_dispatch_without_credits_keeps_its_created_job_and_replays_the_402_with_it() throws Exception {
+        Fixture poor = Fixture.org(0);
+        String body = json(poor.clipBody());
+        Response first = spend(poor, "processing.create_and_dispatch", "cd-1", body);
+        Response again = spend(poor, "processing.create_and_dispatch", "cd-1", body);
+        assertThat(first.statusCode()).as(first.asString()).isEqualTo(402);
+        assertThat(first.<String>path("job_id")).isNotNull();
+        assertThat(again.statusCode()).isEqualTo(402);
+        assertThat(again.header("Idempotency-Replayed")).isEqualTo("true");
+        assertThat(again.<String>path("job_id")).isEqualTo(first.path("job_id"));
+        Response jobs = poor.call("processing.jobs.list", Map.of());
+        assertThat(jobs.<Integer>path("total")).isEqualTo(1);
+        assertThat(jobs.<String>path("jobs[0].status")).isEqualTo("created");
+    }
+
+    private static byte[] requestHash(String operation, String body) throws Exception {
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        digest.update(operation.getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+        digest.update(body.getBytes(StandardCharsets.UTF_8));
+        return digest.digest();
+    }
+
+    /**
+     * Two requests with one key really overlap: the test holds the workspace row, so the first request (holding its
+     * key for its transaction) waits inside that transaction at the job insert's foreign-key check; the second arrives
      * meanwhile. Nothing in the api knows about the test.
      */
     @Test

@@ -159,6 +159,11 @@ class OperationsTest {
                 .contentType(ContentType.JSON).body(Map.of()).post(Fixture.path("processing.jobs.list", resource));
         assertThat(withSession.statusCode()).isEqualTo(200);
 
+        Response logout = given().header("Authorization", "Bearer " + session.path("token"))
+                .contentType(ContentType.JSON).body(Map.of()).post(Fixture.path("auth.logout", resource));
+        assertThat(logout.statusCode()).as(logout.asString()).isEqualTo(200);
+        assertThat(logout.<String>path("session_id")).isEqualTo(session.path("session_id"));
+
         admin("admin.api_keys.revoke", Map.of("key_id", key.path("key_id")), resource, 200);
         assertThat(given().header("Authorization", "Bearer " + key.path("api_key")).contentType(ContentType.JSON)
                 .body(Map.of()).post("/v1/processing/jobs/list").statusCode()).isEqualTo(401);

@@ -75,6 +75,8 @@ public class RealServers implements QuarkusTestResourceLifecycleManager {
         config.put("geopera.imagery.allow-loopback-hosts", "true");
         // Tests run reaper passes themselves, at times they choose.
         config.put("geopera.reaper.interval", "1h");
+        config.put("geopera.expiry.interval", "1h");
+        config.put("geopera.retention.interval", "1h");
         return config;
     }
 

@@ -139,6 +139,27 @@ class CommandLineWithoutApiTest {
     }
 
     @Test
+    void logout_with_an_unreachable_api_forgets_the_session_locally_and_says_it_stays_valid_on_the_server()
+            throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        Path profile = Files.createDirectories(env.homeDir.resolve(".config/geopera")).resolve("config");
+        Files.writeString(profile, "[default]\nurl = http://127.0.0.1:" + closedPort + "\n"
+                + "session_token = gprs_abcdefghijkmsecretsecretsecretsecret\n"
+                + "session_expires_at = 2026-11-25T13:00:00Z\n");
+
+        int exit = env.run("auth", "logout");
+
+        assertThat(exit).isEqualTo(7);
+        assertThat(Files.readString(profile)).doesNotContain("session_token").contains("url = ");
+        assertThat(env.out()).contains("Session removed from profile 'default'");
+        assertThat(env.err()).contains("could not revoke the session").contains("cannot reach the api")
+                .contains("stays valid on the server until 2026-11-25 13:00:00 UTC");
+    }
+
+    @Test
     void spend_and_read_commands_retry_network_failures_with_bounded_backoff_but_admin_creates_do_not()
             throws IOException {
         int closedPort;

@@ -42,6 +42,12 @@ public interface ApiConfig {
      */
     Optional<String> publicUrl();
 
+    Limits limits();
+
+    Expiry expiry();
+
+    Retention retention();
+
     /** Kafka topic naming and creation. */
     interface Topics {
         /** Prefix of every topic name ({@code <prefix>.jobs.events} …). */
@@ -244,10 +250,6 @@ public interface ApiConfig {
         /** How long a key is remembered. */
         @WithDefault("PT24H")
         Duration ttl();
-
-        /** An in-flight record older than this is considered abandoned (its request crashed) and is taken over. */
-        @WithDefault("PT2M")
-        Duration inFlightTimeout();
     }
 
     /** Input restrictions handed to the imagery engine (validate / estimate run in-process). */
@@ -265,5 +267,72 @@ public interface ApiConfig {
          */
         @WithDefault("false")
         boolean allowLoopbackHosts();
+    }
+
+    /**
+     * Per-org limits. The request rate is a token bucket kept in memory by each replica (see
+     * {@code service.RequestRates}, applied by {@code rest.RateLimitFilter}): N replicas admit up to N times the rate. The defaults only stop floods: one
+     * org on one 2-core replica reaches about 5,000 req/s (docs/BENCHMARKS.md), well below them.
+     */
+    interface Limits {
+        /** Requests per second an org (an admin key, for keys without org) may make to one replica, on average. */
+        @WithDefault("10000")
+        double requestsPerSecond();
+
+        /** Requests an idle org may make at once before the average rate applies. */
+        @WithDefault("20000")
+        int burst();
+
+        /** Jobs an org may have waiting in {@code created}; create and create_and_dispatch are refused beyond. */
+        @WithDefault("1000")
+        int maxCreatedJobs();
+    }
+
+    /** Expiry of jobs that were created and never dispatched. */
+    interface Expiry {
+        /** Scheduler period of the expiry pass. */
+        @WithDefault("10m")
+        String interval();
+
+        /** A job still in {@code created} this long after its creation fails with {@code expired}. */
+        @WithDefault("P7D")
+        Duration createdTtl();
+
+        /** Jobs expired per transaction; a pass repeats rounds until none is due. */
+        @WithDefault("200")
+        int batchSize();
+    }
+
+    /** What is deleted once it is old: sent outbox rows, progress events, orphaned files, optionally outputs. */
+    interface Retention {
+        /** Scheduler period of the retention pass. */
+        @WithDefault("10m")
+        String interval();
+
+        /** Outbox rows sent (acknowledged by Kafka) longer ago than this are deleted. */
+        @WithDefault("P7D")
+        Duration sentOutboxAge();
+
+        /** HEARTBEAT and PROGRESS rows of job_events received longer ago than this are deleted (others are kept). */
+        @WithDefault("P7D")
+        Duration progressEventAge();
+
+        /**
+         * Attempt directories that are not their job's current attempt, and staging directories, untouched for this
+         * long are deleted from the storage root. Keep it well above the longest run of a job.
+         */
+        @WithDefault("P2D")
+        Duration orphanedFileAge();
+
+        /** When set, outputs of jobs finished longer ago than this are deleted as job.delete does; unset keeps them. */
+        Optional<Duration> outputAge();
+
+        /** Rows (or directories) deleted per transaction: short locks; a pass repeats rounds up to maxRounds. */
+        @WithDefault("1000")
+        int batchSize();
+
+        /** Most rounds of each kind per pass, so one pass stays bounded; the next pass continues. */
+        @WithDefault("20")
+        int maxRounds();
     }
 }

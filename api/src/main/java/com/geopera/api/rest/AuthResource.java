@@ -39,4 +39,13 @@ public class AuthResource {
         r.throwIfInvalid();
         return Http.ok(auth.revokeSession(current.get(), sessionId));
     }
+
+    /** Revokes the session whose token made the call: after it, that token is refused with 401. */
+    @POST
+    @Path("logout")
+    @RequiresScope
+    public Response logout(byte[] body) {
+        RequestBody.parse(body, config.jobs().maxBodyBytes()).throwIfInvalid();
+        return Http.ok(auth.logout(current.get()));
+    }
 }

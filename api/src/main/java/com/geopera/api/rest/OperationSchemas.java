@@ -60,6 +60,7 @@ final class OperationSchemas {
                     opt("scopes", Kind.STRING_LIST, "Scopes of the session, a subset of the key's (default: all)"),
                     opt("ttl_seconds", Kind.INTEGER, "Lifetime of the session token"))),
             Map.entry("auth.sessions.revoke", List.of(req("session_id", Kind.STRING, "The session to revoke"))),
+            Map.entry("auth.logout", List.of()),
             Map.entry("admin.orgs.create", List.of(req("name", Kind.STRING, "Organisation name"))),
             Map.entry("admin.workspaces.create", List.of(orgId(), req("name", Kind.STRING, "Workspace name"))),
             Map.entry("admin.projects.create", List.of(orgId(),

@@ -43,14 +43,17 @@ public class SpendResource {
                 created(jobs.create(caller, Drafts.read(request, config.jobs().maxInputsBytes()))));
     }
 
-    /** create + dispatch; on 402 the job stays {@code created} (its id is in the problem). */
+    /** create + dispatch in one transaction; on 402 the job stays {@code created} (its id is in the problem). */
     @POST
     @Path("create_and_dispatch")
     @RequiresScope(Scope.PROCESSING_PROCESS)
     public Response createAndDispatch(byte[] body, @HeaderParam(Http.IDEMPOTENCY_KEY) String key) {
         return spend("processing.create_and_dispatch", key, body, (caller, request) -> {
-            Job job = jobs.create(caller, Drafts.read(request, config.jobs().maxInputsBytes()));
-            return created(jobs.dispatch(caller, job.jobId, null));
+            JobService.Submission submission = jobs.createAndDispatch(caller,
+                    Drafts.read(request, config.jobs().maxInputsBytes()));
+            // The 402 is an answer, not a thrown refusal: the created job commits, with its key's record.
+            return submission.refusal() == null ? created(submission.job())
+                    : new Answer(submission.refusal().status(), Problems.bytes(submission.refusal()), false);
         });
     }
 

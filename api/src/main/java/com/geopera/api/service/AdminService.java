@@ -50,24 +50,35 @@ public class AdminService {
 
     /** Registers {@code geopera.admin.bootstrap-key} (hashed) so the first admin can log in. */
     void registerBootstrapKey(@Observes StartupEvent event) {
-        config.admin().bootstrapKey().filter(k -> !k.isBlank()).ifPresent(key -> {
-            if (!Tokens.wellFormed(key, Tokens.API_KEY_PREFIX)) {
-                LOG.error("geopera.admin.bootstrap-key must start with gpra_ and have at least 33 characters; ignored");
+        config.admin().bootstrapKey().filter(k -> !k.isBlank()).ifPresent(this::registerBootstrapKey);
+    }
+
+    /**
+     * Registers a bootstrap admin key, as every start does. A key whose lookup is known gets the configured secret
+     * (the operator changed it) unless it was revoked: a revocation is final, so a leaked bootstrap key that an
+     * admin revoked does not come back at the next restart. To rotate, configure a new key (another lookup),
+     * restart, and revoke the old one with admin.api_keys.revoke.
+     */
+    public void registerBootstrapKey(String key) {
+        if (!Tokens.wellFormed(key, Tokens.API_KEY_PREFIX)) {
+            LOG.error("geopera.admin.bootstrap-key must start with gpra_ and have at least 33 characters; ignored");
+            return;
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            String lookup = Tokens.lookup(key);
+            if (identities.lookupExists(lookup)) {
+                if (!identities.replaceBootstrapSecret(lookup, Tokens.hash(key))) {
+                    LOG.warn("the configured bootstrap admin key was revoked (or is not an admin key) and stays so; "
+                            + "configure a new key to regain access");
+                }
                 return;
             }
-            QuarkusTransaction.requiringNew().run(() -> {
-                String lookup = Tokens.lookup(key);
-                if (identities.lookupExists(lookup)) {
-                    identities.replaceSecret(lookup, Tokens.hash(key));
-                    return;
-                }
-                Instant now = clock.instant();
-                String principalId = Ids.next("prn");
-                identities.insertPrincipal(principalId, null, "bootstrap admin", now);
-                identities.insertApiKey(new ApiKey(Ids.next("key"), principalId, null, "bootstrap admin",
-                        List.of(Scope.ADMIN.value()), now, null), lookup, Tokens.hash(key));
-                LOG.info("bootstrap admin key registered");
-            });
+            Instant now = clock.instant();
+            String principalId = Ids.next("prn");
+            identities.insertPrincipal(principalId, null, "bootstrap admin", now);
+            identities.insertApiKey(new ApiKey(Ids.next("key"), principalId, null, "bootstrap admin",
+                    List.of(Scope.ADMIN.value()), now, null), lookup, Tokens.hash(key));
+            LOG.info("bootstrap admin key registered");
         });
     }
 

@@ -155,6 +155,22 @@ public class AuthService {
         return Map.of("session_id", sessionId, "revoked", true);
     }
 
+    /**
+     * Ends the session whose token made this call (logout); this replica's credential cache is dropped after the
+     * commit, other replicas refuse the token within {@code geopera.auth.credential-cache-ttl}. API keys are not
+     * sessions: they are revoked by an admin.
+     */
+    public Map<String, Object> logout(Caller caller) {
+        if (caller.sessionId() == null) {
+            throw ApiProblem.invalid(InputErrorCodes.NOT_ALLOWED_VALUE, "/headers/Authorization",
+                    "logout ends the session of a session token (gprs_…); an API key is revoked with "
+                            + "admin.api_keys.revoke");
+        }
+        QuarkusTransaction.requiringNew().run(() -> identities.revokeSessionById(caller.sessionId(), clock.instant()));
+        forgetCachedCredentials();
+        return Map.of("session_id", caller.sessionId(), "revoked", true);
+    }
+
     static Set<Scope> scopes(List<String> names) {
         Set<Scope> scopes = EnumSet.noneOf(Scope.class);
         for (String name : names) {

@@ -6,6 +6,7 @@ import com.geopera.api.ApiProblem;
 import com.geopera.api.Caller;
 import com.geopera.api.Job;
 import com.geopera.api.JobDraft;
+import com.geopera.api.config.ApiConfig;
 import com.geopera.api.store.IdentityStore;
 import com.geopera.api.store.JobQuery;
 import com.geopera.api.service.JobLifecycle.Registrant;
@@ -25,6 +26,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The processing operations on jobs, org-scoped: a job of another org does not exist for the caller (404). */
@@ -44,13 +46,41 @@ public class JobService {
     OutputStorage storage;
     @Inject
     Clock clock;
+    @Inject
+    ApiConfig config;
 
-    /** Stores a job in {@code created} (no hold). */
+    /** Stores a job in {@code created} (no hold); 409 {@code too_many_created_jobs} at the org's limit. */
     @Transactional
     public Job create(Caller caller, JobDraft draft) {
         Job job = prepare(caller, draft);
+        admitCreated(job.orgId);
         jobs.insert(job);
         return job;
+    }
+
+    /** A job stored by create_and_dispatch, and the refusal of its dispatch when the org lacked credits. */
+    public record Submission(Job job, ApiProblem refusal) {
+    }
+
+    /**
+     * create + dispatch in one transaction. When the org lacks the credits the job stays {@code created} and the
+     * 402 is returned with it rather than thrown, so the job commits (with its Idempotency-Key record, if any).
+     */
+    @Transactional
+    public Submission createAndDispatch(Caller caller, JobDraft draft) {
+        Job job = prepare(caller, draft);
+        admitCreated(job.orgId);
+        jobs.insert(job);
+        try {
+            lifecycle.queue(job, clock.instant());
+        } catch (ApiProblem refused) {
+            // The ledger's refusal is a value: nothing was held, the transaction may go on and commit the job.
+            if (!ErrorCode.INSUFFICIENT_CREDITS.code().equals(refused.code())) {
+                throw refused;
+            }
+            return new Submission(job, refused);
+        }
+        return new Submission(job, null);
     }
 
     /** created → queued with a hold; on 402 the job stays {@code created}. */
@@ -153,6 +183,21 @@ public class JobService {
 
     public Estimate estimate(String processId, JsonNode inputs) {
         return catalog.estimate(processId, inputs);
+    }
+
+    /**
+     * Refuses a new {@code created} job when the org already has its limit of them. The org's creates are serialised
+     * for the rest of the transaction (an advisory lock, a few milliseconds) so that concurrent creates cannot both
+     * pass the count.
+     */
+    private void admitCreated(String orgId) {
+        int limit = config.limits().maxCreatedJobs();
+        long waiting = jobs.lockAndCountCreated(orgId);
+        if (waiting >= limit) {
+            throw ApiProblem.of(ErrorCode.TOO_MANY_CREATED_JOBS, "the organisation has " + waiting
+                    + " jobs in created (at most " + limit + "); dispatch or delete some first",
+                    Map.of("created_jobs", waiting, "limit", limit));
+        }
     }
 
     private Job lockOwned(Caller caller, String jobId) {

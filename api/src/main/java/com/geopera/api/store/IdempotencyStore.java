@@ -7,39 +7,43 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Idempotency-Key records, one per (org, key). */
+/** Idempotency-Key records, one per (org, key), written in the transaction of the operation they answer. */
 @ApplicationScoped
 public class IdempotencyStore {
+    /** Namespace of the advisory locks taken here, so they never meet the created-jobs lock of the same org. */
+    private static final String LOCK_NAMESPACE = "idempotency ";
+
     @Inject
     Db db;
 
-    /** A stored record; {@code responseStatus} and {@code responseBody} are set once the first request finished. */
+    /** A stored record; {@code responseStatus} and {@code responseBody} are the answer to replay. */
     public record Record(String operation, byte[] requestHash, String state, Integer responseStatus,
             byte[] responseBody, Instant createdAt, Instant expiresAt) {
     }
 
-    /** Inserts an in-flight record; false when one exists for this key. */
-    public boolean tryInsert(String orgId, String key, String operation, byte[] hash, Instant now, Instant expiresAt) {
+    /**
+     * Takes the key for the rest of the current transaction without waiting; false when another transaction holds
+     * it (a request with this key is running). The lock is PostgreSQL's, so it ends with the transaction, even when
+     * the api process dies, and a crashed request never leaves the key blocked. Org ids contain no space, so
+     * "org key" names one key only; two keys sharing a 64-bit hash at the same moment would only see a 409.
+     */
+    public boolean tryLock(String orgId, String key) {
         return db.with(c -> {
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO idempotency_records (org_id, idempotency_key, "
-                    + "operation, request_hash, state, created_at, expires_at) VALUES (?,?,?,?,'in_flight',?,?) "
-                    + "ON CONFLICT DO NOTHING")) {
-                s.setString(1, orgId);
-                s.setString(2, key);
-                s.setString(3, operation);
-                s.setBytes(4, hash);
-                Sql.setInstant(s, 5, now);
-                Sql.setInstant(s, 6, expiresAt);
-                return s.executeUpdate() == 1;
+            try (PreparedStatement s = c.prepareStatement("SELECT pg_try_advisory_xact_lock(hashtextextended(?, 0))")) {
+                s.setString(1, LOCK_NAMESPACE + orgId + " " + key);
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    return r.getBoolean(1);
+                }
             }
         });
     }
 
-    public Optional<Record> lock(String orgId, String key) {
+    public Optional<Record> find(String orgId, String key) {
         return db.with(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT operation, request_hash, state, response_status, "
                     + "response_body, created_at, expires_at FROM idempotency_records WHERE org_id = ? "
-                    + "AND idempotency_key = ? FOR UPDATE")) {
+                    + "AND idempotency_key = ?")) {
                 s.setString(1, orgId);
                 s.setString(2, key);
                 try (ResultSet r = s.executeQuery()) {
@@ -47,50 +51,33 @@ public class IdempotencyStore {
                         return Optional.empty();
                     }
                     int status = r.getInt(4);
+                    Integer responseStatus = r.wasNull() ? null : status;
                     return Optional.of(new Record(r.getString(1), r.getBytes(2), r.getString(3),
-                            r.wasNull() ? null : status, r.getBytes(5), Sql.instant(r, "created_at"),
+                            responseStatus, r.getBytes(5), Sql.instant(r, "created_at"),
                             Sql.instant(r, "expires_at")));
                 }
             }
         });
     }
 
-    /** Starts the record over as in flight (an expired or abandoned one). */
-    public void restart(String orgId, String key, String operation, byte[] hash, Instant now, Instant expiresAt) {
+    /** Stores the key's answer, replacing an expired or abandoned record (the caller holds the key's lock). */
+    public void save(String orgId, String key, String operation, byte[] hash, int status, byte[] body, Instant now,
+            Instant expiresAt) {
         db.with(c -> {
-            try (PreparedStatement s = c.prepareStatement("UPDATE idempotency_records SET operation = ?, request_hash = ?, "
-                    + "state = 'in_flight', response_status = NULL, response_body = NULL, created_at = ?, expires_at = ? "
-                    + "WHERE org_id = ? AND idempotency_key = ?")) {
-                s.setString(1, operation);
-                s.setBytes(2, hash);
-                Sql.setInstant(s, 3, now);
-                Sql.setInstant(s, 4, expiresAt);
-                s.setString(5, orgId);
-                s.setString(6, key);
-                return s.executeUpdate();
-            }
-        });
-    }
-
-    public void complete(String orgId, String key, int status, byte[] body) {
-        db.with(c -> {
-            try (PreparedStatement s = c.prepareStatement("UPDATE idempotency_records SET state = 'done', "
-                    + "response_status = ?, response_body = ? WHERE org_id = ? AND idempotency_key = ?")) {
-                s.setInt(1, status);
-                s.setBytes(2, body);
-                s.setString(3, orgId);
-                s.setString(4, key);
-                return s.executeUpdate();
-            }
-        });
-    }
-
-    public void delete(String orgId, String key) {
-        db.with(c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "DELETE FROM idempotency_records WHERE org_id = ? AND idempotency_key = ?")) {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO idempotency_records (org_id, idempotency_key, "
+                    + "operation, request_hash, state, response_status, response_body, created_at, expires_at) "
+                    + "VALUES (?,?,?,?,'done',?,?,?,?) ON CONFLICT (org_id, idempotency_key) DO UPDATE SET "
+                    + "operation = excluded.operation, request_hash = excluded.request_hash, state = 'done', "
+                    + "response_status = excluded.response_status, response_body = excluded.response_body, "
+                    + "created_at = excluded.created_at, expires_at = excluded.expires_at")) {
                 s.setString(1, orgId);
                 s.setString(2, key);
+                s.setString(3, operation);
+                s.setBytes(4, hash);
+                s.setInt(5, status);
+                s.setBytes(6, body);
+                Sql.setInstant(s, 7, now);
+                Sql.setInstant(s, 8, expiresAt);
                 return s.executeUpdate();
             }
         });

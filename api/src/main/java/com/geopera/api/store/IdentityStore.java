@@ -191,16 +191,26 @@ public class IdentityStore {
                 now, sessionId, keyId) == 1;
     }
 
-    /** Replaces the secret hash of an existing key (the bootstrap admin key changed but kept its lookup). */
-    public void replaceSecret(String lookup, byte[] secretHash) {
-        db.with(c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "UPDATE api_keys SET secret_hash = ?, revoked_at = NULL WHERE lookup = ?")) {
+    /**
+     * Replaces the secret hash of the bootstrap admin key (the configured key changed but kept its lookup). Only an
+     * unrevoked admin key without org qualifies: a revoked key stays revoked, and an org key is never taken over.
+     * False when no such key was changed.
+     */
+    public boolean replaceBootstrapSecret(String lookup, byte[] secretHash) {
+        return db.with(c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE api_keys SET secret_hash = ? WHERE lookup = ? "
+                    + "AND revoked_at IS NULL AND org_id IS NULL AND 'admin' = ANY (scopes)")) {
                 s.setBytes(1, secretHash);
                 s.setString(2, lookup);
-                return s.executeUpdate();
+                return s.executeUpdate() == 1;
             }
         });
+    }
+
+    /** Revokes the session behind the calling token (logout); false when it was already revoked. */
+    public boolean revokeSessionById(String sessionId, Instant now) {
+        return update("UPDATE sessions SET revoked_at = ? WHERE session_id = ? AND revoked_at IS NULL",
+                now, sessionId) == 1;
     }
 
     private static List<String> strings(Array array) throws SQLException {

@@ -50,4 +50,20 @@ public class JobEventStore {
             }
         });
     }
+
+    /**
+     * Deletes up to {@code limit} HEARTBEAT and PROGRESS rows received before {@code receivedBefore}; lifecycle
+     * events (STARTED, COMPLETED, FAILED, CANCELLED) are kept as the job's audit. Returns how many.
+     */
+    public int deleteProgressBefore(Instant receivedBefore, int limit) {
+        return db.with(c -> {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM job_events WHERE event_id IN (SELECT event_id "
+                    + "FROM job_events WHERE type IN ('HEARTBEAT','PROGRESS') AND received_at < ? LIMIT ? "
+                    + "FOR UPDATE SKIP LOCKED)")) {
+                Sql.setInstant(s, 1, receivedBefore);
+                s.setInt(2, limit);
+                return s.executeUpdate();
+            }
+        });
+    }
 }

@@ -133,6 +133,54 @@ public class JobStore {
         });
     }
 
+    /**
+     * The org's jobs in {@code created}, counted after taking the org's created-jobs advisory lock for the rest of
+     * the transaction (creates of one org wait for each other; other orgs are not affected).
+     */
+    public long lockAndCountCreated(String orgId) {
+        return db.with(c -> {
+            try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")) {
+                lock.setString(1, "created-jobs " + orgId);
+                lock.executeQuery().close();
+            }
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT count(*) FROM jobs WHERE org_id = ? AND status = 'created'")) {
+                s.setString(1, orgId);
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    return r.getLong(1);
+                }
+            }
+        });
+    }
+
+    /** Locks up to {@code limit} jobs still in created since before {@code createdBefore}, skipping locked ones. */
+    public List<Job> lockCreatedBefore(Instant createdBefore, int limit) {
+        return lockMany("status = 'created' AND created_at < ?", createdBefore, limit);
+    }
+
+    /**
+     * Locks up to {@code limit} finished jobs whose outputs still exist and that finished before {@code finishedBefore},
+     * skipping locked ones.
+     */
+    public List<Job> lockFinishedWithOutputsBefore(Instant finishedBefore, int limit) {
+        return lockMany("status IN ('succeeded','failed','cancelled') AND outputs_deleted_at IS NULL "
+                + "AND finished_at < ?", finishedBefore, limit);
+    }
+
+    /** The current attempt and registered outputs of these jobs, by job id (for the storage clean-up). */
+    public Map<String, Job> findAll(Collection<String> jobIds) {
+        List<Job> found = db.with(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM jobs WHERE job_id = ANY(?)")) {
+                s.setArray(1, c.createArrayOf("text", jobIds.toArray()));
+                return readAll(s);
+            }
+        });
+        Map<String, Job> byId = new HashMap<>();
+        found.forEach(job -> byId.put(job.jobId, job));
+        return byId;
+    }
+
     /** One page of jobs and the total number matching the filters. */
     public record Page(List<Job> jobs, long total) {
     }

@@ -145,4 +145,19 @@ public class OutboxStore {
             }
         });
     }
+
+    /**
+     * Deletes up to {@code limit} rows sent before {@code sentBefore} (they carried the job's full inputs and are
+     * of no use once Kafka has them); unsent rows are never touched. Returns how many.
+     */
+    public int deleteSentBefore(Instant sentBefore, int limit) {
+        return db.with(c -> {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM outbox WHERE id IN (SELECT id FROM outbox "
+                    + "WHERE sent_at < ? LIMIT ? FOR UPDATE SKIP LOCKED)")) {
+                Sql.setInstant(s, 1, sentBefore);
+                s.setInt(2, limit);
+                return s.executeUpdate();
+            }
+        });
+    }
 }

@@ -451,6 +451,25 @@ class CommandsAgainstRealStackIT {
     }
 
     @Test
+    void auth_logout_revokes_the_session_on_the_api_and_removes_it_from_the_profile() throws IOException {
+        Map<String, String> withKey = Map.of("GEOPERA_URL", stack.url(), "GEOPERA_API_KEY", stack.apiKey());
+        Run login = geopera(withKey, "auth", "login");
+        assertThat(login.exit()).as(login.toString()).isZero();
+        Path profile = dir.resolve("home/.config/geopera/config");
+        String token = Files.readAllLines(profile).stream().filter(line -> line.startsWith("session_token = "))
+                .map(line -> line.substring("session_token = ".length()).trim()).findFirst().orElseThrow();
+
+        Run logout = geopera(Map.of("GEOPERA_URL", stack.url()), "auth", "logout");
+
+        assertThat(logout.exit()).as(logout.toString()).isZero();
+        assertThat(logout.out()).contains("revoked on the api");
+        assertThat(Files.readString(profile)).doesNotContain("session_token");
+        Run withOldToken = geopera(Map.of("GEOPERA_URL", stack.url(), "GEOPERA_API_KEY", token), "processing", "jobs",
+                "list");
+        assertThat(withOldToken.exit()).as(withOldToken.toString()).isEqualTo(3);
+    }
+
+    @Test
     void an_org_without_credits_cannot_execute_and_exits_with_5_showing_required_and_available()
             throws IOException {
         Run org = geopera("admin", "orgs", "create", "Broke Ltd", "-o", "json");

@@ -26,6 +26,8 @@ public enum ErrorCode {
     OUTPUT_NOT_READY(409, "The job has no outputs yet"),
     JOB_DISPATCHED_TO_WORKER(409, "A platform worker holds this job; only it can register the job's outputs"),
     OUTPUT_EXTERNAL(409, "The output is stored outside Geopera and is not served by this API"),
+    TOO_MANY_CREATED_JOBS(409, "The organisation has too many jobs waiting in created"),
+    RATE_LIMITED(429, "Too many requests"),
     INTERNAL_ERROR(500, "Internal error"),
     SERVICE_UNAVAILABLE(503, "A dependency is unavailable");
 

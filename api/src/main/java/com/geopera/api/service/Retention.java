@@ -1,0 +1,100 @@
+package com.geopera.api.service;
+
+import com.geopera.api.Job;
+import com.geopera.api.config.ApiConfig;
+import com.geopera.api.store.JobEventStore;
+import com.geopera.api.store.JobStore;
+import com.geopera.api.store.OutboxStore;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.IntSupplier;
+import org.jboss.logging.Logger;
+
+/**
+ * Deletes what has served its purpose, so tables and the storage root do not grow for ever: sent outbox rows (they
+ * hold the job's full inputs), HEARTBEAT/PROGRESS job events (lifecycle events are kept), orphaned attempt and
+ * staging directories, and, when {@code geopera.retention.output-age} is set, the outputs of long-finished jobs.
+ * Each round deletes at most {@code batch-size} rows in its own transaction, so no lock is held for long, and a
+ * pass runs at most {@code max-rounds} rounds of each kind; rows are claimed with {@code SKIP LOCKED}, so replicas
+ * share the work.
+ */
+@ApplicationScoped
+public class Retention {
+    private static final Logger LOG = Logger.getLogger(Retention.class);
+
+    @Inject
+    OutboxStore outbox;
+    @Inject
+    JobEventStore events;
+    @Inject
+    JobStore jobs;
+    @Inject
+    OrphanedFiles orphanedFiles;
+    @Inject
+    OutputStorage storage;
+    @Inject
+    ApiConfig config;
+    @Inject
+    Clock clock;
+
+    /** What one pass deleted. */
+    public record Pass(int outboxRows, int progressEvents, int directories, int jobOutputs) {
+    }
+
+    @Scheduled(every = "${geopera.retention.interval}", delayed = "${geopera.retention.interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        try {
+            Pass pass = runOnce();
+            if (pass.outboxRows() + pass.progressEvents() + pass.directories() + pass.jobOutputs() > 0) {
+                LOG.infof("retention: %s", pass);
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("retention pass failed: %s", e.getMessage());
+        }
+    }
+
+    /** One pass at the clock's current time. */
+    public Pass runOnce() {
+        Instant now = clock.instant();
+        ApiConfig.Retention settings = config.retention();
+        int batch = settings.batchSize();
+        int outboxRows = rounds(() -> outbox.deleteSentBefore(now.minus(settings.sentOutboxAge()), batch));
+        int progressEvents = rounds(() -> events.deleteProgressBefore(now.minus(settings.progressEventAge()), batch));
+        int directories = orphanedFiles.delete(now.minus(settings.orphanedFileAge()), batch);
+        int jobOutputs = settings.outputAge().map(age -> rounds(() -> deleteOutputs(now, age, batch))).orElse(0);
+        return new Pass(outboxRows, progressEvents, directories, jobOutputs);
+    }
+
+    /** Outputs of jobs finished before {@code now - age}: files removed, record kept, as job.delete does. */
+    private int deleteOutputs(Instant now, Duration age, int batch) {
+        List<Job> due = jobs.lockFinishedWithOutputsBefore(now.minus(age), batch);
+        for (Job job : due) {
+            storage.deleteOutputs(job);
+            job.outputsDeletedAt = now;
+            job.updatedAt = now;
+            jobs.update(job);
+        }
+        return due.size();
+    }
+
+    /** Repeats a deleting round, each in its own transaction, until a round finds less than a batch. */
+    private int rounds(IntSupplier round) {
+        int batch = config.retention().batchSize();
+        int total = 0;
+        for (int i = 0; i < config.retention().maxRounds(); i++) {
+            int deleted = QuarkusTransaction.requiringNew().call(round::getAsInt);
+            total += deleted;
+            if (deleted < batch) {
+                break;
+            }
+        }
+        return total;
+    }
+}
