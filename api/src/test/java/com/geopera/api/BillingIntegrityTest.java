@@ -48,12 +48,6 @@ class BillingIntegrityTest {
         return job(org, jobId);
     }
 
-    /** A key of the platform's own workers (scope platform:worker, no org), made by the admin. */
-    private static String platformWorkerKey() {
-        return Fixture.admin("admin.api_keys.create", Map.of("name", "worker fleet", "scopes", List.of("platform:worker")))
-                .path("api_key");
-    }
-
     private static Response post(String token, String operation, Object body) {
         return given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON).body(body)
                 .post("/v1/op/" + operation);
@@ -158,7 +152,7 @@ class BillingIntegrityTest {
     void a_platform_worker_key_can_register_a_dispatched_job_for_less_than_its_hold() throws Exception {
         Fixture org = Fixture.org(GRANT);
         String jobId = org.call("processing.execute", org.clipBody()).path("job_id");
-        String worker = platformWorkerKey();
+        String worker = Fixture.platformWorkerKey();
 
         Response registered = post(worker, "processing.job.register", Map.of("job_id", jobId,
                 "outputs", List.of(output("result", workerFile(org.orgId, jobId, 1).toUri().toString())),
@@ -191,7 +185,7 @@ class BillingIntegrityTest {
                 .post("/v1/op/admin.api_keys.create");
         assertThat(mixed.statusCode()).isEqualTo(422);
 
-        String worker = platformWorkerKey();
+        String worker = Fixture.platformWorkerKey();
         Response session = post(worker, "auth.sessions.create", Map.of("scopes", List.of("platform:worker")));
         assertThat(session.statusCode()).as(session.asString()).isEqualTo(422);
         Response defaultSession = post(worker, "auth.sessions.create", Map.of());
@@ -225,7 +219,7 @@ class BillingIntegrityTest {
                 output("other_scheme", "ftp://data.example.com/result.tif"),
                 output("relative", "result.tif"));
 
-        Response refused = post(platformWorkerKey(), "processing.job.register", Map.of("job_id", jobId,
+        Response refused = post(Fixture.platformWorkerKey(), "processing.job.register", Map.of("job_id", jobId,
                 "outputs", outputs, "usage", Map.of("credits", 0)));
 
         assertThat(refused.statusCode()).as(refused.asString()).isEqualTo(422);

@@ -52,6 +52,12 @@ public final class Fixture {
     }
 
     /** POST an operation with this org's key, on the given URL form. */
+    /** A key of the platform's own workers (scope platform:worker, no org), made by the admin. */
+    public static String platformWorkerKey() {
+        return admin("admin.api_keys.create", Map.of("name", "worker fleet", "scopes", List.of("platform:worker")))
+                .path("api_key");
+    }
+
     public Response call(String operation, Object body) {
         return call(operation, body, false);
     }

@@ -94,8 +94,7 @@ class OperationsTest {
         assertThat(jobs.<Integer>path("total")).isEqualTo(2);
 
         // A queued job is the platform worker's to register (a customer key gets 409 job_dispatched_to_worker).
-        String platformWorker = Fixture.admin("admin.api_keys.create", Map.of("name", "worker fleet",
-                "scopes", List.of("platform:worker"))).path("api_key");
+        String platformWorker = Fixture.platformWorkerKey();
         Response registered = given().header("Authorization", "Bearer " + platformWorker).contentType(ContentType.JSON)
                 .body(Map.of("job_id", jobId, "outputs", List.of(workerOutput(org, jobId, 1)),
                         "usage", Map.of("credits", 1)))
