@@ -181,10 +181,18 @@ public class JobStore {
         return byId;
     }
 
-    /** One page of jobs and the total number matching the filters. */
-    public record Page(List<Job> jobs, long total) {
+    /**
+     * One page of jobs; {@code total} (all matching the filters) only when asked for, because counting a million
+     * rows costs what the page itself does not; {@code next} is where the following page starts, null on the last.
+     */
+    public record Page(List<Job> jobs, Long total, boolean hasMore, JobQuery.After next) {
     }
 
+    /**
+     * One page: by keyset when the query continues after a row (the cost of a page does not grow with its depth),
+     * by offset otherwise. One more row than the page is read to know whether there is a next page without
+     * counting. Hand-written SQL because the shape of the WHERE and ORDER BY is what lets an index serve the page.
+     */
     public Page list(JobQuery query) {
         StringBuilder where = new StringBuilder(" WHERE org_id = ?");
         List<Object> args = new ArrayList<>();
@@ -213,15 +221,42 @@ public class JobStore {
             where.append(" AND job_id = ANY (?)");
             args.add(query.ids());
         }
+        List<Object> countArgs = List.copyOf(args);
+        String countWhere = where.toString();
+        JobQuery.SortColumn sort = query.sort();
+        String column = sort.column();
         String direction = query.descending() ? " DESC" : " ASC";
-        String order = " ORDER BY " + query.sort().column() + direction + " NULLS LAST, job_id" + direction;
+        String after = query.descending() ? " < " : " > ";
+        if (query.after() != null) {
+            Object value = sortValue(sort, query.after().sortValue());
+            if (!sort.nullable()) {
+                // A row comparison, so that the index on (…, column, job_id) is entered at the cursor.
+                where.append(" AND (").append(column).append(", job_id)").append(after).append("(?, ?)");
+                args.add(value);
+                args.add(query.after().jobId());
+            } else if (value != null) {
+                where.append(" AND ((").append(column).append(", job_id)").append(after).append("(?, ?) OR ")
+                        .append(column).append(" IS NULL)");
+                args.add(value);
+                args.add(query.after().jobId());
+            } else {
+                where.append(" AND ").append(column).append(" IS NULL AND job_id").append(after).append("?");
+                args.add(query.after().jobId());
+            }
+        }
+        // NULLS LAST only where nulls exist: on NOT NULL columns the plain order is the same and matches the
+        // indexes, which PostgreSQL would not use for an ORDER BY … DESC NULLS LAST.
+        String order = " ORDER BY " + column + direction + (sort.nullable() ? " NULLS LAST" : "") + ", job_id"
+                + direction;
         return db.with(c -> {
-            long total;
-            try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM jobs" + where)) {
-                bindArgs(c, s, args);
-                try (ResultSet rows = s.executeQuery()) {
-                    rows.next();
-                    total = rows.getLong(1);
+            Long total = null;
+            if (query.includeTotal()) {
+                try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM jobs" + countWhere)) {
+                    bindArgs(c, s, countArgs);
+                    try (ResultSet rows = s.executeQuery()) {
+                        rows.next();
+                        total = rows.getLong(1);
+                    }
                 }
             }
             // Without inputs the page never reads them from the table: a page of 500 jobs stays small whatever
@@ -230,11 +265,35 @@ public class JobStore {
             try (PreparedStatement s = c.prepareStatement("SELECT " + columns + " FROM jobs" + where + order
                     + " LIMIT ? OFFSET ?")) {
                 int next = bindArgs(c, s, args);
-                s.setInt(next, query.limit());
+                s.setInt(next, query.limit() + 1);
                 s.setInt(next + 1, query.offset());
-                return new Page(readAll(s), total);
+                List<Job> jobs = readAll(s);
+                boolean hasMore = jobs.size() > query.limit();
+                if (hasMore) {
+                    jobs = jobs.subList(0, query.limit());
+                }
+                JobQuery.After nextAfter = hasMore ? afterOf(sort, jobs.get(jobs.size() - 1)) : null;
+                return new Page(jobs, total, hasMore, nextAfter);
             }
         });
+    }
+
+    private static Object sortValue(JobQuery.SortColumn sort, String value) {
+        if (value == null) {
+            return null;
+        }
+        return sort.timestamp() ? Instant.parse(value) : value;
+    }
+
+    private static JobQuery.After afterOf(JobQuery.SortColumn sort, Job last) {
+        Object value = switch (sort) {
+            case CREATED_AT -> last.createdAt;
+            case UPDATED_AT -> last.updatedAt;
+            case FINISHED_AT -> last.finishedAt;
+            case STATUS -> last.status.wireName();
+            case PROCESS_ID -> last.processId;
+        };
+        return new JobQuery.After(value == null ? null : value.toString(), last.jobId);
     }
 
     private static int bindArgs(Connection c, PreparedStatement s, List<Object> args) throws SQLException {
@@ -242,6 +301,8 @@ public class JobStore {
         for (Object arg : args) {
             if (arg instanceof List<?> list) {
                 s.setArray(index++, c.createArrayOf("text", list.toArray()));
+            } else if (arg instanceof Instant instant) {
+                Sql.setInstant(s, index++, instant);
             } else {
                 s.setString(index++, (String) arg);
             }
