@@ -189,100 +189,31 @@ public class JobStore {
     }
 
     /**
-     * One page: by keyset when the query continues after a row (the cost of a page does not grow with its depth),
-     * by offset otherwise. One more row than the page is read to know whether there is a next page without
-     * counting. Hand-written SQL because the shape of the WHERE and ORDER BY is what lets an index serve the page.
+     * One page (see {@link JobListSql}). One more row than the page is read to know whether there is a next page
+     * without counting.
      */
     public Page list(JobQuery query) {
-        StringBuilder where = new StringBuilder(" WHERE org_id = ?");
-        List<Object> args = new ArrayList<>();
-        args.add(query.orgId());
-        if (query.projectId() != null) {
-            where.append(" AND project_id = ?");
-            args.add(query.projectId());
-        }
-        if (query.workspaceId() != null) {
-            where.append(" AND workspace_id = ?");
-            args.add(query.workspaceId());
-        }
-        if (query.processId() != null) {
-            where.append(" AND process_id = ?");
-            args.add(query.processId());
-        }
-        if (query.jobType() != null) {
-            where.append(" AND job_type = ?");
-            args.add(query.jobType());
-        }
-        if (query.statuses() != null && !query.statuses().isEmpty()) {
-            where.append(" AND status = ANY (?)");
-            args.add(query.statuses());
-        }
-        if (query.ids() != null && !query.ids().isEmpty()) {
-            where.append(" AND job_id = ANY (?)");
-            args.add(query.ids());
-        }
-        List<Object> countArgs = List.copyOf(args);
-        String countWhere = where.toString();
-        JobQuery.SortColumn sort = query.sort();
-        String column = sort.column();
-        String direction = query.descending() ? " DESC" : " ASC";
-        String after = query.descending() ? " < " : " > ";
-        if (query.after() != null) {
-            Object value = sortValue(sort, query.after().sortValue());
-            if (!sort.nullable()) {
-                // A row comparison, so that the index on (…, column, job_id) is entered at the cursor.
-                where.append(" AND (").append(column).append(", job_id)").append(after).append("(?, ?)");
-                args.add(value);
-                args.add(query.after().jobId());
-            } else if (value != null) {
-                where.append(" AND ((").append(column).append(", job_id)").append(after).append("(?, ?) OR ")
-                        .append(column).append(" IS NULL)");
-                args.add(value);
-                args.add(query.after().jobId());
-            } else {
-                where.append(" AND ").append(column).append(" IS NULL AND job_id").append(after).append("?");
-                args.add(query.after().jobId());
-            }
-        }
-        // NULLS LAST only where nulls exist: on NOT NULL columns the plain order is the same and matches the
-        // indexes, which PostgreSQL would not use for an ORDER BY … DESC NULLS LAST.
-        String order = " ORDER BY " + column + direction + (sort.nullable() ? " NULLS LAST" : "") + ", job_id"
-                + direction;
+        JobListSql.Statement count = JobListSql.count(query);
+        String columns = query.includeInputs() ? COLUMNS : COLUMNS.replace(" inputs,", " NULL AS inputs,");
+        JobListSql.Statement page = JobListSql.page(query, columns);
         return db.with(c -> {
             Long total = null;
             if (query.includeTotal()) {
-                try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM jobs" + countWhere)) {
-                    bindArgs(c, s, countArgs);
-                    try (ResultSet rows = s.executeQuery()) {
-                        rows.next();
-                        total = rows.getLong(1);
-                    }
+                try (PreparedStatement s = count.prepare(c); ResultSet rows = s.executeQuery()) {
+                    rows.next();
+                    total = rows.getLong(1);
                 }
             }
-            // Without inputs the page never reads them from the table: a page of 500 jobs stays small whatever
-            // their inputs weigh.
-            String columns = query.includeInputs() ? COLUMNS : COLUMNS.replace(" inputs,", " NULL AS inputs,");
-            try (PreparedStatement s = c.prepareStatement("SELECT " + columns + " FROM jobs" + where + order
-                    + " LIMIT ? OFFSET ?")) {
-                int next = bindArgs(c, s, args);
-                s.setInt(next, query.limit() + 1);
-                s.setInt(next + 1, query.offset());
+            try (PreparedStatement s = page.prepare(c)) {
                 List<Job> jobs = readAll(s);
                 boolean hasMore = jobs.size() > query.limit();
                 if (hasMore) {
                     jobs = jobs.subList(0, query.limit());
                 }
-                JobQuery.After nextAfter = hasMore ? afterOf(sort, jobs.get(jobs.size() - 1)) : null;
+                JobQuery.After nextAfter = hasMore ? afterOf(query.sort(), jobs.get(jobs.size() - 1)) : null;
                 return new Page(jobs, total, hasMore, nextAfter);
             }
         });
-    }
-
-    private static Object sortValue(JobQuery.SortColumn sort, String value) {
-        if (value == null) {
-            return null;
-        }
-        return sort.timestamp() ? Instant.parse(value) : value;
     }
 
     private static JobQuery.After afterOf(JobQuery.SortColumn sort, Job last) {
@@ -294,20 +225,6 @@ public class JobStore {
             case PROCESS_ID -> last.processId;
         };
         return new JobQuery.After(value == null ? null : value.toString(), last.jobId);
-    }
-
-    private static int bindArgs(Connection c, PreparedStatement s, List<Object> args) throws SQLException {
-        int index = 1;
-        for (Object arg : args) {
-            if (arg instanceof List<?> list) {
-                s.setArray(index++, c.createArrayOf("text", list.toArray()));
-            } else if (arg instanceof Instant instant) {
-                Sql.setInstant(s, index++, instant);
-            } else {
-                s.setString(index++, (String) arg);
-            }
-        }
-        return index;
     }
 
     private Optional<Job> selectOne(Connection c, String sql, String jobId) throws SQLException {
