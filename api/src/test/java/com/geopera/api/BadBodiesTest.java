@@ -125,7 +125,7 @@ class BadBodiesTest {
         assertThat(execute.<String>path("code")).isEqualTo("insufficient_credits");
         assertThat(execute.<Integer>path("available")).isZero();
         assertThat(execute.<Integer>path("required")).isPositive();
-        assertThat(org.call("processing.jobs.list", Map.of()).<Integer>path("total")).isZero();
+        assertThat(org.call("processing.jobs.list", Map.of("include", "total")).<Integer>path("total")).isZero();
 
         Response both = org.call("processing.create_and_dispatch", org.clipBody());
         assertThat(both.statusCode()).isEqualTo(402);
@@ -158,7 +158,7 @@ class BadBodiesTest {
         for (int i = 0; i < 3; i++) {
             org.call("processing.create", org.clipBody());
         }
-        Response page = org.call("processing.jobs.list", Map.of("limit", 2, "page", 2, "sort", "created_at"));
+        Response page = org.call("processing.jobs.list", Map.of("limit", 2, "page", 2, "sort", "created_at", "include", "total"));
         assertThat(page.<Integer>path("total")).isEqualTo(3);
         assertThat(page.<List<Object>>path("jobs")).hasSize(1);
         assertThat(page.<Boolean>path("has_more")).isFalse();

@@ -94,7 +94,7 @@ class LimitsTest {
 
         assertThat(org.call("processing.dispatch", Map.of("job_id", first)).statusCode()).isEqualTo(200);
         assertThat(org.call("processing.create", org.clipBody()).statusCode()).isEqualTo(201);
-        assertThat(org.call("processing.jobs.list", Map.of("status", "created")).<Integer>path("total")).isEqualTo(2);
+        assertThat(org.call("processing.jobs.list", Map.of("status", "created", "include", "total")).<Integer>path("total")).isEqualTo(2);
     }
 
     @Test

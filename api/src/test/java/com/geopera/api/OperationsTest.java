@@ -87,7 +87,7 @@ class OperationsTest {
         assertThat(job.<String>path("process_id")).isEqualTo("clip");
         assertThat(job.<Integer>path("attempt")).isEqualTo(1);
 
-        Response jobs = org.call("processing.jobs.list", Map.of("ids", createdId + "," + jobId, "sort", "-created_at"),
+        Response jobs = org.call("processing.jobs.list", Map.of("ids", createdId + "," + jobId, "sort", "-created_at", "include", "total"),
                 resource);
         assertThat(jobs.statusCode()).isEqualTo(200);
         assertThat(jobs.<List<String>>path("jobs.job_id")).containsExactly(jobId, createdId);

@@ -147,6 +147,14 @@ public interface ApiConfig {
         @WithDefault("50")
         int maxPageSizeWithInputs();
 
+        /**
+         * Secret that signs list cursors (HMAC-SHA256), so a client can neither forge a cursor nor reuse one of
+         * another org. Unset: a random secret made at start, and cursors stop working when the process restarts.
+         * Set the same value on every api replica behind one load balancer, or a cursor from one is refused by the
+         * next.
+         */
+        Optional<String> cursorSecret();
+
         /** Older name of {@code geopera.public-url}, read when that is unset. */
         Optional<String> publicUrl();
     }

@@ -11,6 +11,10 @@ public final class ListRequests {
     private static final String DEFAULT_SORT = "-created_at";
     /** The one optional part of a listed job: its inputs, which may be up to the inputs cap each. */
     public static final String INCLUDE_INPUTS = "inputs";
+    /** Asks for the number of all matching jobs, which costs a count of every match on each page. */
+    public static final String INCLUDE_TOTAL = "total";
+    /** Problem code of a cursor this server did not make for this org and listing. */
+    public static final String INVALID_CURSOR = "invalid_cursor";
 
     private ListRequests() {
     }
@@ -21,10 +25,11 @@ public final class ListRequests {
 
     /**
      * jobs.list: workspaceId, processId, status, ids, page (from 1), limit, sort ({@code -created_at}),
-     * include ({@code ["inputs"]}).
+     * include ({@code ["inputs", "total"]}), cursor (from the previous page's {@code next_cursor}).
      */
-    public static JobQuery jobs(RequestBody body, String orgId, PageSizes sizes) {
-        boolean inputs = includesInputs(body);
+    public static JobQuery jobs(RequestBody body, String orgId, PageSizes sizes, ListCursors cursors) {
+        List<String> include = include(body);
+        boolean inputs = include.contains(INCLUDE_INPUTS);
         int maxLimit = inputs ? sizes.maxLimitWithInputs() : sizes.maxLimit();
         String workspaceId = body.optionalString("workspaceId", "workspace_id");
         String processId = body.optionalString("processId", "process_id");
@@ -33,6 +38,10 @@ public final class ListRequests {
         Integer page = body.optionalInt("page", 1, 1_000_000);
         Integer limit = body.optionalInt("limit", 1, maxLimit);
         String sort = body.optionalString("sort");
+        String cursor = body.optionalString("cursor");
+        if (cursor != null && page != null) {
+            body.problem(InputErrorCodes.NOT_ALLOWED_VALUE, "page", "page and cursor exclude each other");
+        }
         String sortKey = sort == null ? DEFAULT_SORT : sort;
         boolean descending = sortKey.startsWith("-");
         SortColumn column = SortColumn.fromKey(descending || sortKey.startsWith("+") ? sortKey.substring(1) : sortKey);
@@ -40,41 +49,63 @@ public final class ListRequests {
             body.problem(InputErrorCodes.NOT_ALLOWED_VALUE, "sort",
                     "sort must be one of created_at, updated_at, finished_at, status, process_id, optionally with '-'");
         }
-        body.throwIfInvalid();
         int size = limit == null ? Math.min(sizes.defaultLimit(), maxLimit) : limit;
         int pageNumber = page == null ? 1 : page;
-        return new JobQuery(orgId, null, workspaceId, processId, null, statuses, ids, column, descending, size,
-                (pageNumber - 1) * size, inputs);
+        JobQuery query = column == null ? null : new JobQuery(orgId, null, workspaceId, processId, null, statuses,
+                ids, column, descending, size, (pageNumber - 1) * size, inputs, include.contains(INCLUDE_TOTAL), null);
+        return continued(body, query, cursor, cursors);
     }
 
     /** project_jobs.list: project_id, status, job_type_name, limit, offset, include; newest first. */
-    public static JobQuery projectJobs(RequestBody body, String orgId, PageSizes sizes) {
-        boolean inputs = includesInputs(body);
+    public static JobQuery projectJobs(RequestBody body, String orgId, PageSizes sizes, ListCursors cursors) {
+        List<String> include = include(body);
+        boolean inputs = include.contains(INCLUDE_INPUTS);
         int maxLimit = inputs ? sizes.maxLimitWithInputs() : sizes.maxLimit();
         String projectId = body.requiredString("project_id", "projectId");
         List<String> statuses = statuses(body);
         String jobType = body.optionalString("job_type_name");
         Integer limit = body.optionalInt("limit", 1, maxLimit);
         Integer offset = body.optionalInt("offset", 0, Integer.MAX_VALUE);
-        body.throwIfInvalid();
-        return new JobQuery(orgId, projectId, null, null, jobType, statuses, null, SortColumn.CREATED_AT, true,
-                limit == null ? Math.min(sizes.defaultLimit(), maxLimit) : limit, offset == null ? 0 : offset, inputs);
+        String cursor = body.optionalString("cursor");
+        if (cursor != null && offset != null) {
+            body.problem(InputErrorCodes.NOT_ALLOWED_VALUE, "offset", "offset and cursor exclude each other");
+        }
+        JobQuery query = new JobQuery(orgId, projectId, null, null, jobType, statuses, null, SortColumn.CREATED_AT,
+                true, limit == null ? Math.min(sizes.defaultLimit(), maxLimit) : limit, offset == null ? 0 : offset,
+                inputs, include.contains(INCLUDE_TOTAL), null);
+        return continued(body, query, cursor, cursors);
     }
 
     /**
-     * Whether the listed jobs carry their inputs: only when asked with {@code include: ["inputs"]}, because a page
-     * of full inputs may weigh up to page size × the inputs cap.
+     * The query continued after the cursor's row, once every other problem is known; a cursor that does not verify
+     * for this org and listing is one more problem at /cursor.
      */
-    private static boolean includesInputs(RequestBody body) {
-        boolean inputs = false;
-        for (String part : body.optionalStringList("include")) {
-            if (INCLUDE_INPUTS.equals(part)) {
-                inputs = true;
-            } else {
-                body.problem(InputErrorCodes.NOT_ALLOWED_VALUE, "include", "include may only list \"inputs\"");
+    private static JobQuery continued(RequestBody body, JobQuery query, String cursor, ListCursors cursors) {
+        JobQuery.After after = null;
+        if (cursor != null && query != null) {
+            after = cursors.read(cursor, query.orgId(), query).orElse(null);
+            if (after == null) {
+                body.problem(INVALID_CURSOR, "cursor",
+                        "cursor is not one this server gave for this listing (same org, sort and filters)");
             }
         }
-        return inputs;
+        body.throwIfInvalid();
+        return after == null ? query : query.continuedAfter(after);
+    }
+
+    /**
+     * The optional parts of a list answer: {@code inputs} (a page of full inputs may weigh up to page size × the
+     * inputs cap) and {@code total} (a count of every match, on every page).
+     */
+    private static List<String> include(RequestBody body) {
+        List<String> parts = body.optionalStringList("include");
+        for (String part : parts) {
+            if (!INCLUDE_INPUTS.equals(part) && !INCLUDE_TOTAL.equals(part)) {
+                body.problem(InputErrorCodes.NOT_ALLOWED_VALUE, "include",
+                        "include may only list \"inputs\" and \"total\"");
+            }
+        }
+        return parts;
     }
 
     private static List<String> statuses(RequestBody body) {

@@ -32,6 +32,8 @@ public class JobResource {
     ApiConfig config;
     @Inject
     PublicUrl publicUrl;
+    @Inject
+    CursorSigner cursors;
 
     @POST
     @Path("job/get")
@@ -65,18 +67,24 @@ public class JobResource {
     @Path("jobs/list")
     @RequiresScope(Scope.PROCESSING_READ)
     public Response list(byte[] body, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        JobQuery query = ListRequests.jobs(parse(body), caller().orgId(), pageSizes());
-        return page(jobs.list(query), query, accept, Map.of("page", query.offset() / query.limit() + 1,
-                "sort", (query.descending() ? "-" : "") + query.sort().column()));
+        JobQuery query = ListRequests.jobs(parse(body), caller().orgId(), pageSizes(), cursors.get());
+        Map<String, Object> paging = new LinkedHashMap<>();
+        // A cursor page has no page number: it starts after a row, not at a position.
+        paging.put("page", query.after() == null ? query.offset() / query.limit() + 1 : null);
+        paging.put("sort", (query.descending() ? "-" : "") + query.sort().column());
+        return page(jobs.list(query), query, accept, paging);
     }
 
     @POST
     @Path("project_jobs/list")
     @RequiresScope(Scope.PROCESSING_READ)
     public Response projectJobs(byte[] body, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        JobQuery query = ListRequests.projectJobs(parse(body), caller().orgId(), pageSizes());
+        JobQuery query = ListRequests.projectJobs(parse(body), caller().orgId(), pageSizes(), cursors.get());
         jobs.requireProjectMember(caller(), query.projectId());
-        return page(jobs.list(query), query, accept, Map.of("project_id", query.projectId(), "offset", query.offset()));
+        Map<String, Object> paging = new LinkedHashMap<>();
+        paging.put("project_id", query.projectId());
+        paging.put("offset", query.after() == null ? query.offset() : null);
+        return page(jobs.list(query), query, accept, paging);
     }
 
     private Response page(JobStore.Page page, JobQuery query, String accept, Map<String, Object> paging) {
@@ -90,8 +98,11 @@ public class JobResource {
         answer.put("jobs", views);
         answer.putAll(paging);
         answer.put("limit", query.limit());
-        answer.put("total", page.total());
-        answer.put("has_more", query.offset() + views.size() < page.total());
+        if (page.total() != null) {
+            answer.put("total", page.total());
+        }
+        answer.put("has_more", page.hasMore());
+        answer.put("next_cursor", page.next() == null ? null : cursors.get().write(query.orgId(), query, page.next()));
         return Http.ok(answer);
     }
 

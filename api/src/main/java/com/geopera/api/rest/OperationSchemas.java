@@ -48,14 +48,18 @@ final class OperationSchemas {
                     opt("page", Kind.INTEGER, "Page number, from 1"),
                     opt("limit", Kind.INTEGER, "Jobs per page"),
                     opt("sort", Kind.STRING, "Sort key, '-' for descending, e.g. -created_at"),
-                    opt("include", Kind.STRING_LIST, "[\"inputs\"] to list each job's inputs (at most 50 per page)"))),
+                    opt("cursor", Kind.STRING, "next_cursor of the previous page: the page after it, by keyset"),
+                    opt("include", Kind.STRING_LIST, "\"inputs\" to list each job's inputs (at most 50 per page), "
+                            + "\"total\" to count every matching job"))),
             Map.entry("processing.project_jobs.list", List.of(
                     req("project_id", Kind.STRING, "The project; the caller must be a member"),
                     opt("status", Kind.STRING_LIST, "Only these statuses"),
                     opt("job_type_name", Kind.STRING, "Only jobs of this job type"),
                     opt("limit", Kind.INTEGER, "Jobs per page"),
                     opt("offset", Kind.INTEGER, "Jobs to skip"),
-                    opt("include", Kind.STRING_LIST, "[\"inputs\"] to list each job's inputs (at most 50 per page)"))),
+                    opt("cursor", Kind.STRING, "next_cursor of the previous page: the page after it, by keyset"),
+                    opt("include", Kind.STRING_LIST, "\"inputs\" to list each job's inputs (at most 50 per page), "
+                            + "\"total\" to count every matching job"))),
             Map.entry("auth.sessions.create", List.of(
                     opt("scopes", Kind.STRING_LIST, "Scopes of the session, a subset of the key's (default: all)"),
                     opt("ttl_seconds", Kind.INTEGER, "Lifetime of the session token"))),

@@ -181,72 +181,50 @@ public class JobStore {
         return byId;
     }
 
-    /** One page of jobs and the total number matching the filters. */
-    public record Page(List<Job> jobs, long total) {
+    /**
+     * One page of jobs; {@code total} (all matching the filters) only when asked for, because counting a million
+     * rows costs what the page itself does not; {@code next} is where the following page starts, null on the last.
+     */
+    public record Page(List<Job> jobs, Long total, boolean hasMore, JobQuery.After next) {
     }
 
+    /**
+     * One page (see {@link JobListSql}). One more row than the page is read to know whether there is a next page
+     * without counting.
+     */
     public Page list(JobQuery query) {
-        StringBuilder where = new StringBuilder(" WHERE org_id = ?");
-        List<Object> args = new ArrayList<>();
-        args.add(query.orgId());
-        if (query.projectId() != null) {
-            where.append(" AND project_id = ?");
-            args.add(query.projectId());
-        }
-        if (query.workspaceId() != null) {
-            where.append(" AND workspace_id = ?");
-            args.add(query.workspaceId());
-        }
-        if (query.processId() != null) {
-            where.append(" AND process_id = ?");
-            args.add(query.processId());
-        }
-        if (query.jobType() != null) {
-            where.append(" AND job_type = ?");
-            args.add(query.jobType());
-        }
-        if (query.statuses() != null && !query.statuses().isEmpty()) {
-            where.append(" AND status = ANY (?)");
-            args.add(query.statuses());
-        }
-        if (query.ids() != null && !query.ids().isEmpty()) {
-            where.append(" AND job_id = ANY (?)");
-            args.add(query.ids());
-        }
-        String direction = query.descending() ? " DESC" : " ASC";
-        String order = " ORDER BY " + query.sort().column() + direction + " NULLS LAST, job_id" + direction;
+        JobListSql.Statement count = JobListSql.count(query);
+        String columns = query.includeInputs() ? COLUMNS : COLUMNS.replace(" inputs,", " NULL AS inputs,");
+        JobListSql.Statement page = JobListSql.page(query, columns);
         return db.with(c -> {
-            long total;
-            try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM jobs" + where)) {
-                bindArgs(c, s, args);
-                try (ResultSet rows = s.executeQuery()) {
+            Long total = null;
+            if (query.includeTotal()) {
+                try (PreparedStatement s = count.prepare(c); ResultSet rows = s.executeQuery()) {
                     rows.next();
                     total = rows.getLong(1);
                 }
             }
-            // Without inputs the page never reads them from the table: a page of 500 jobs stays small whatever
-            // their inputs weigh.
-            String columns = query.includeInputs() ? COLUMNS : COLUMNS.replace(" inputs,", " NULL AS inputs,");
-            try (PreparedStatement s = c.prepareStatement("SELECT " + columns + " FROM jobs" + where + order
-                    + " LIMIT ? OFFSET ?")) {
-                int next = bindArgs(c, s, args);
-                s.setInt(next, query.limit());
-                s.setInt(next + 1, query.offset());
-                return new Page(readAll(s), total);
+            try (PreparedStatement s = page.prepare(c)) {
+                List<Job> jobs = readAll(s);
+                boolean hasMore = jobs.size() > query.limit();
+                if (hasMore) {
+                    jobs = jobs.subList(0, query.limit());
+                }
+                JobQuery.After nextAfter = hasMore ? afterOf(query.sort(), jobs.get(jobs.size() - 1)) : null;
+                return new Page(jobs, total, hasMore, nextAfter);
             }
         });
     }
 
-    private static int bindArgs(Connection c, PreparedStatement s, List<Object> args) throws SQLException {
-        int index = 1;
-        for (Object arg : args) {
-            if (arg instanceof List<?> list) {
-                s.setArray(index++, c.createArrayOf("text", list.toArray()));
-            } else {
-                s.setString(index++, (String) arg);
-            }
-        }
-        return index;
+    private static JobQuery.After afterOf(JobQuery.SortColumn sort, Job last) {
+        Object value = switch (sort) {
+            case CREATED_AT -> last.createdAt;
+            case UPDATED_AT -> last.updatedAt;
+            case FINISHED_AT -> last.finishedAt;
+            case STATUS -> last.status.wireName();
+            case PROCESS_ID -> last.processId;
+        };
+        return new JobQuery.After(value == null ? null : value.toString(), last.jobId);
     }
 
     private Optional<Job> selectOne(Connection c, String sql, String jobId) throws SQLException {
