@@ -100,6 +100,8 @@ class CleanupTest {
 
         assertThat(outboxRows(jobId)).as("the old job's sent dispatch command").isZero();
         assertThat(outboxRows(recent)).as("a command sent just now").isEqualTo(1);
+        assertThat(dispatchPositions(jobId)).as("where the finished job's dispatch landed").isZero();
+        assertThat(dispatchPositions(recent)).as("the queued job's position, which the reaper reads").isEqualTo(1);
         assertThat(eventTypes(jobId)).containsExactlyInAnyOrder("STARTED", "COMPLETED");
         Response job = job(org, jobId);
         assertThat(job.<String>path("status")).isEqualTo("succeeded");
@@ -158,6 +160,10 @@ class CleanupTest {
 
     private int outboxRows(String jobId) throws Exception {
         return count("SELECT count(*) FROM outbox WHERE message_key = ?", jobId);
+    }
+
+    private int dispatchPositions(String jobId) throws Exception {
+        return count("SELECT count(*) FROM dispatch_positions WHERE job_id = ?", jobId);
     }
 
     private List<String> eventTypes(String jobId) throws Exception {

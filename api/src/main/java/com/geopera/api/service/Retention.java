@@ -2,6 +2,7 @@ package com.geopera.api.service;
 
 import com.geopera.api.Job;
 import com.geopera.api.config.ApiConfig;
+import com.geopera.api.store.DispatchPositionStore;
 import com.geopera.api.store.JobEventStore;
 import com.geopera.api.store.JobStore;
 import com.geopera.api.store.OutboxStore;
@@ -18,7 +19,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Deletes what has served its purpose, so tables and the storage root do not grow for ever: sent outbox rows (they
- * hold the job's full inputs), HEARTBEAT/PROGRESS job events (lifecycle events are kept), orphaned attempt and
+ * hold the job's full inputs) and the dispatch positions of jobs finished as long ago, HEARTBEAT/PROGRESS job events
+ * (lifecycle events are kept), orphaned attempt and
  * staging directories, and, when {@code geopera.retention.output-age} is set, the outputs of long-finished jobs.
  * Each round deletes at most {@code batch-size} rows in its own transaction, so no lock is held for long, and a
  * pass runs at most {@code max-rounds} rounds of each kind; rows are claimed with {@code SKIP LOCKED}, so replicas
@@ -30,6 +32,8 @@ public class Retention {
 
     @Inject
     OutboxStore outbox;
+    @Inject
+    DispatchPositionStore positions;
     @Inject
     JobEventStore events;
     @Inject
@@ -44,7 +48,7 @@ public class Retention {
     Clock clock;
 
     /** What one pass deleted. */
-    public record Pass(int outboxRows, int progressEvents, int directories, int jobOutputs) {
+    public record Pass(int outboxRows, int dispatchPositions, int progressEvents, int directories, int jobOutputs) {
     }
 
     @Scheduled(every = "${geopera.retention.interval}", delayed = "${geopera.retention.interval}",
@@ -52,7 +56,8 @@ public class Retention {
     void scheduled() {
         try {
             Pass pass = runOnce();
-            if (pass.outboxRows() + pass.progressEvents() + pass.directories() + pass.jobOutputs() > 0) {
+            if (pass.outboxRows() + pass.dispatchPositions() + pass.progressEvents() + pass.directories()
+                    + pass.jobOutputs() > 0) {
                 LOG.infof("retention: %s", pass);
             }
         } catch (RuntimeException e) {
@@ -66,10 +71,12 @@ public class Retention {
         ApiConfig.Retention settings = config.retention();
         int batch = settings.batchSize();
         int outboxRows = rounds(() -> outbox.deleteSentBefore(now.minus(settings.sentOutboxAge()), batch));
+        int dispatchPositions = rounds(() -> positions.deleteOfJobsFinishedBefore(now.minus(settings.sentOutboxAge()),
+                batch));
         int progressEvents = rounds(() -> events.deleteProgressBefore(now.minus(settings.progressEventAge()), batch));
         int directories = orphanedFiles.delete(now.minus(settings.orphanedFileAge()), batch);
         int jobOutputs = settings.outputAge().map(age -> rounds(() -> deleteOutputs(now, age, batch))).orElse(0);
-        return new Pass(outboxRows, progressEvents, directories, jobOutputs);
+        return new Pass(outboxRows, dispatchPositions, progressEvents, directories, jobOutputs);
     }
 
     /** Outputs of jobs finished before {@code now - age}: files removed, record kept, as job.delete does. */

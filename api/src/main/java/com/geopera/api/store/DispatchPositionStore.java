@@ -46,7 +46,8 @@ public class DispatchPositionStore {
                     + "ON CONFLICT (job_id) DO UPDATE SET attempt = excluded.attempt, "
                     + "topic = excluded.topic, kafka_partition = excluded.kafka_partition, "
                     + "kafka_offset = excluded.kafka_offset, sent_at = excluded.sent_at, consumed_seen_at = NULL "
-                    + "WHERE excluded.attempt > dispatch_positions.attempt OR (excluded.attempt = dispatch_positions.attempt "
+                    + "WHERE excluded.attempt > dispatch_positions.attempt "
+                    + "OR (excluded.attempt = dispatch_positions.attempt "
                     + "AND excluded.kafka_offset > dispatch_positions.kafka_offset)")) {
                 for (Sent each : sent) {
                     s.setString(1, each.jobId());
@@ -108,6 +109,23 @@ public class DispatchPositionStore {
                 Sql.setInstant(s, 1, now);
                 s.setString(2, jobId);
                 s.setInt(3, attempt);
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    /**
+     * Deletes the positions of jobs that finished before {@code finishedBefore} (at most {@code limit}): only a queued
+     * job's position is ever read, and a job that is dispatched again records a new one.
+     */
+    public int deleteOfJobsFinishedBefore(Instant finishedBefore, int limit) {
+        return db.with(c -> {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM dispatch_positions WHERE job_id IN (SELECT "
+                    + "p.job_id FROM dispatch_positions p JOIN jobs j ON j.job_id = p.job_id WHERE j.status IN "
+                    + "('succeeded', 'failed', 'cancelled') AND j.finished_at < ? LIMIT ? "
+                    + "FOR UPDATE OF p SKIP LOCKED)")) {
+                Sql.setInstant(s, 1, finishedBefore);
+                s.setInt(2, limit);
                 return s.executeUpdate();
             }
         });
