@@ -16,7 +16,8 @@ class Client:
 
     ``Client()`` reads ``GEOPERA_URL`` (default ``http://127.0.0.1:8080``), ``GEOPERA_API_KEY`` and
     ``GEOPERA_WORKSPACE_ID`` (where ``create``/``execute`` put jobs when no ``workspaceId`` is given) from the
-    environment; arguments win over the environment. ``session_token`` uses a session (``gprs_…``) instead of a key.
+    environment; arguments win over the environment (``api_key=""``: no token, for the public catalog).
+    ``session_token`` uses a session token (``gprs_…``) instead of a key.
 
     Operations are ``client.processing.…``, ``client.auth.…`` and ``client.admin.…``, named as in the operation
     reference. Reads and spends (which carry an Idempotency-Key) are retried ``max_retries`` times on connection
@@ -37,7 +38,11 @@ class Client:
     ) -> None:
         if api_key is not None and session_token is not None:
             raise ValueError("give api_key or session_token, not both")
-        token = session_token or api_key or os.environ.get("GEOPERA_API_KEY") or None
+        if session_token is not None:
+            token: Optional[str] = session_token
+        else:
+            token = api_key if api_key is not None else os.environ.get("GEOPERA_API_KEY")
+        token = token or None  # api_key="" calls without a token (the public catalog)
         url = base_url or os.environ.get("GEOPERA_URL") or DEFAULT_URL
         self.workspace_id = workspace_id or os.environ.get("GEOPERA_WORKSPACE_ID") or None
         retry = RetryPolicy(max_retries=max_retries, backoff_seconds=backoff_seconds,
