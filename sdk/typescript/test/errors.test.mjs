@@ -60,17 +60,20 @@ test("a wrong key is an AuthenticationError and a key without the scope a Permis
   assert.deepEqual([denied.code, denied.requiredScope], ["insufficient_scope", "processing:process"]);
 });
 
-test("dispatching a job twice is a Conflict (illegal_transition) and reserves nothing more", async () => {
+test("dispatching a cancelled job is a Conflict (illegal_transition) and holds nothing", async () => {
   const c = client();
   const job = await c.processing.create({ process_id: "clip", workspaceId: stack.workspaceId, inputs: CLIP_INPUTS });
-  await c.processing.dispatch({ job_id: job.job_id });
+  const notReady = await c.processing.job.tile_info({ job_id: job.job_id }).catch((e) => e);
+  assert.ok(notReady instanceof Conflict, notReady);
+  assert.equal(notReady.code, "output_not_ready");
+  const cancelled = await c.processing.job.delete({ job_id: job.job_id });
+  assert.equal(cancelled.status, "cancelled");
   const pendingBefore = (await balance()).pending;
   const error = await c.processing.dispatch({ job_id: job.job_id }).catch((e) => e);
   assert.ok(error instanceof Conflict, error);
-  assert.equal(error.code, "illegal_transition");
-  const deleted = await c.processing.job.delete({ job_id: job.job_id });
-  assert.equal(deleted.status, "cancelled");
-  assert.ok((await balance()).pending <= pendingBefore);
+  assert.deepEqual([error.status, error.code], [409, "illegal_transition"]);
+  assert.equal((await c.processing.job.get({ job_id: job.job_id })).status, "cancelled");
+  assert.ok((await balance()).pending <= pendingBefore, "no hold was added");
 });
 
 test("an api that cannot be reached is a ConnectionError after the retries", async () => {
