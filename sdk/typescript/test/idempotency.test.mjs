@@ -1,7 +1,7 @@
 // Spend operations carry an Idempotency-Key and are retried with it: one job, charged once.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { Client, RateLimited } from "../dist/index.js";
+import { RateLimited, ServerError } from "../dist/index.js";
 import { balance, CLIP_INPUTS, freshTenant, jobCount, observedFetch, stack } from "./support.mjs";
 
 test("the same Idempotency-Key twice answers the same job and holds its credits once", async () => {
@@ -59,6 +59,46 @@ test("an execute whose answer is lost on the network is retried with its key: on
   const held = await balance(tenant.orgId);
   assert.equal(1000 - held.available, job.billing.reserved_credits);
   assert.equal(held.pending, job.billing.reserved_credits);
+});
+
+test("a gateway's 504 after the api ran the execute is retried with the key and replayed: one job, held once", async () => {
+  const tenant = await freshTenant({ credits: 1000 });
+  const keys = [];
+  const c = tenant.client({ retryBaseDelayMs: 50, fetch: observedFetch(async (url, init, real) => {
+    keys.push(new Headers(init.headers).get("Idempotency-Key"));
+    const response = await real();
+    if (keys.length > 1) return response;
+    // A proxy in front of the api timed out waiting and answered for it; the api did the work.
+    await response.body?.cancel();
+    return new Response("<html>504 Gateway Time-out</html>", { status: 504, headers: { "Content-Type": "text/html" } });
+  }) });
+  const job = await c.processing.execute({ process_id: "clip", workspaceId: tenant.workspaceId, inputs: CLIP_INPUTS });
+  assert.deepEqual([keys.length, keys[1]], [2, keys[0]]);
+  assert.equal(await jobCount(c), 1);
+  assert.equal((await balance(tenant.orgId)).pending, job.billing.reserved_credits);
+});
+
+test("a 502 that never reached the api is retried, and without retries it is a ServerError", async () => {
+  const tenant = await freshTenant({ credits: 1000 });
+  let calls = 0;
+  const gateway = (retries) => tenant.client({ maxRetries: retries, retryBaseDelayMs: 50,
+    fetch: observedFetch(async (url, init, real) => {
+      calls++;
+      if (calls === 1) return new Response("bad gateway", { status: 502 });
+      return real();
+    }) });
+  const error = await gateway(0).processing.create({ process_id: "clip", workspaceId: tenant.workspaceId,
+    inputs: CLIP_INPUTS }).catch((e) => e);
+  assert.ok(error instanceof ServerError, error);
+  assert.deepEqual([error.status, error.code, error.problem.detail], [502, "unknown", "bad gateway"]);
+  assert.equal(await jobCount(tenant.client()), 0);
+
+  calls = 0;
+  const job = await gateway(2).processing.create({ process_id: "clip", workspaceId: tenant.workspaceId,
+    inputs: CLIP_INPUTS });
+  assert.equal(job.status, "created");
+  assert.equal(calls, 2);
+  assert.equal(await jobCount(tenant.client()), 1);
 });
 
 test("a 429 is retried after its Retry-After with the same key, and answers once the rate allows", async () => {
