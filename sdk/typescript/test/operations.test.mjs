@@ -58,15 +58,16 @@ test("create, dispatch, job.get, project_job.get and job.delete walk a job from 
 });
 
 test("create_and_dispatch answers a queued job with its credits reserved", async () => {
-  const c = client();
-  const before = await balance();
-  const job = await c.processing.create_and_dispatch({ process_id: "clip", workspaceId: stack.workspaceId,
+  const tenant = await freshTenant();
+  const c = tenant.client();
+  const before = await balance(tenant.orgId);
+  const job = await c.processing.create_and_dispatch({ process_id: "clip", workspaceId: tenant.workspaceId,
     inputs: CLIP_INPUTS });
   assert.equal(job.status, "queued");
   assert.equal(job.billing.status, "reserved");
   const end = await c.waitForJob(job.job_id, { timeoutMs: 120_000 });
   assert.equal(end.status, "succeeded");
-  const after = await balance();
+  const after = await balance(tenant.orgId);
   assert.equal(before.posted - after.posted, end.billing.charged_credits);
 });
 
@@ -94,9 +95,10 @@ test("jobs.list and project_jobs.list find a job of the project", async () => {
 });
 
 test("job.register of a created job with an external output settles it at its estimate", async () => {
-  const c = client();
-  const before = await balance();
-  const job = await c.processing.create({ process_id: "clip", workspaceId: stack.workspaceId,
+  const tenant = await freshTenant();
+  const c = tenant.client();
+  const before = await balance(tenant.orgId);
+  const job = await c.processing.create({ process_id: "clip", workspaceId: tenant.workspaceId,
     inputs: CLIP_INPUTS });
   const href = "https://data.example.org/clips/result.tif";
   const registered = await c.processing.job.register({ job_id: job.job_id,
@@ -104,7 +106,7 @@ test("job.register of a created job with an external output settles it at its es
   assert.equal(registered.status, "succeeded");
   assert.equal(registered.billing.status, "settled");
   assert.deepEqual([registered.outputs[0].href, registered.outputs[0].external], [href, true]);
-  const after = await balance();
+  const after = await balance(tenant.orgId);
   assert.equal(before.posted - after.posted, registered.billing.charged_credits);
   assert.equal(registered.billing.charged_credits, Math.max(1, job.billing.estimated_credits));
 });

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { client, stack } from "./support.mjs";
+import { freshTenant, stack } from "./support.mjs";
 
 const run = promisify(execFile);
 const sdkDir = fileURLToPath(new URL("..", import.meta.url));
@@ -24,16 +24,19 @@ test("the README quickstart installs, runs as written and leaves the clipped Geo
   await writeFile(join(app, "package.json"), JSON.stringify({ name: "quickstart", private: true, type: "module" }));
   await run("npm", ["install", "--offline", "--no-audit", "--no-fund", sdkDir], { cwd: app });
   await writeFile(join(app, "quickstart.mjs"), quickstart);
+  // A tenant of its own, so that the quickstart's job is the only one it has.
+  const tenant = await freshTenant();
   const env = { PATH: process.env.PATH, HOME: process.env.HOME, GEOPERA_URL: stack.url,
-    GEOPERA_API_KEY: stack.apiKey, GEOPERA_WORKSPACE_ID: stack.workspaceId };
+    GEOPERA_API_KEY: tenant.apiKey, GEOPERA_WORKSPACE_ID: tenant.workspaceId };
   const { stdout } = await run("node", ["quickstart.mjs"], { cwd: app, env, timeout: 180_000 });
 
   assert.match(stdout, /^estimate: \d+ credits$/m);
   assert.match(stdout, /^succeeded 100$/m);
   const tiff = await readFile(join(app, "clip.tif"));
   assert.deepEqual(tiff.subarray(0, 4), Buffer.from([0x49, 0x49, 0x2a, 0x00]));
-  const jobId = /job_[0-9A-Z]+/.exec(stdout)?.[0] ?? (await client().processing.jobs.list({ limit: 1 })).jobs[0].job_id;
-  const job = await client().processing.job.get({ job_id: jobId });
+  const { jobs } = await tenant.client().processing.jobs.list({ include: ["total"] });
+  assert.equal(jobs.length, 1);
+  const job = jobs[0];
   assert.equal(job.status, "succeeded");
   assert.equal(tiff.length, job.outputs[0].size_bytes);
 });

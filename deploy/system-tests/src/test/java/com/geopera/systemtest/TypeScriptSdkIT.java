@@ -22,7 +22,7 @@ class TypeScriptSdkIT {
 
     @RegisterExtension
     static final PerClassStack system = new PerClassStack(StackOptions.workers(1).withApiEnv(Map.of(
-            "GEOPERA_LIMITS_REQUESTS_PER_SECOND", "10",
+            "GEOPERA_LIMITS_REQUESTS_PER_SECOND", "5",
             "GEOPERA_LIMITS_BURST", "60")));
 
     @Test
