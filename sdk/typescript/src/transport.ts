@@ -202,6 +202,7 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 async function randomKey(): Promise<string> {
   const webCrypto = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
   if (webCrypto?.randomUUID) return webCrypto.randomUUID();
-  const nodeCrypto = await import("node:crypto");
+  // Only reached on Node 18; bundlers for browsers are told not to resolve it (browsers have Web Crypto).
+  const nodeCrypto = await import(/* webpackIgnore: true */ /* @vite-ignore */ "node:crypto");
   return nodeCrypto.randomUUID();
 }
