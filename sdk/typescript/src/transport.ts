@@ -68,11 +68,11 @@ export class Transport {
   constructor(options: ClientOptions = {}) {
     this.baseUrl = (options.baseUrl ?? environment("GEOPERA_URL") ?? DEFAULT_URL).replace(/\/+$/, "");
     this.apiKey = options.apiKey ?? environment("GEOPERA_API_KEY");
-    const fetchImpl = options.fetch ?? globalThis.fetch;
-    if (typeof fetchImpl !== "function") {
+    if (options.fetch === undefined && typeof globalThis.fetch !== "function") {
       throw new TypeError("no fetch available: use Node 18 or later, or pass options.fetch");
     }
-    this.fetchImpl = fetchImpl;
+    // Browsers refuse a window.fetch called with another `this` ("Illegal invocation"): call it as a function.
+    this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
     this.maxRetries = options.maxRetries ?? 4;
     this.baseDelayMs = options.retryBaseDelayMs ?? 500;
     this.maxDelayMs = options.maxRetryDelayMs ?? 30_000;
