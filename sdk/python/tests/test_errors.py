@@ -68,6 +68,7 @@ class ProblemsTest(unittest.TestCase):
     def test_dispatching_a_queued_job_again_is_a_conflict(self):
         client = stack.client()
         job = client.processing.create_and_dispatch(process_id="clip", inputs=stack.CLIP_INPUTS)
+        self.addCleanup(stack.cancel, job.job_id)
         with self.assertRaises(geopera.Conflict) as raised:
             client.processing.dispatch(job_id=job.job_id)
         self.assertEqual((409, "illegal_transition"), (raised.exception.status, raised.exception.code))
