@@ -1,6 +1,8 @@
 """Problem documents of the real api become typed exceptions with the api's code; failures in front of the api
 (a gateway's 5xx, a 429, a broken connection) are retried or reported as the README says."""
 
+import os
+import tempfile
 import unittest
 
 import faults
@@ -68,6 +70,7 @@ class ProblemsTest(unittest.TestCase):
     def test_dispatching_a_queued_job_again_is_a_conflict(self):
         client = stack.client()
         job = client.processing.create_and_dispatch(process_id="clip", inputs=stack.CLIP_INPUTS)
+        self.addCleanup(stack.cancel, job.job_id)
         with self.assertRaises(geopera.Conflict) as raised:
             client.processing.dispatch(job_id=job.job_id)
         self.assertEqual((409, "illegal_transition"), (raised.exception.status, raised.exception.code))
@@ -78,6 +81,34 @@ class ProblemsTest(unittest.TestCase):
         with self.assertRaises(geopera.Conflict) as raised:
             client.processing.job.tile_info(job_id=created.job_id)
         self.assertEqual("output_not_ready", raised.exception.code)
+
+    def test_dispatching_a_version_no_worker_serves_is_a_validation_error_and_the_job_stays_created(self):
+        client = stack.client()
+        created = client.processing.create(process_id="clip", inputs=stack.CLIP_INPUTS)
+        with self.assertRaises(geopera.ValidationError) as raised:
+            client.processing.dispatch(job_id=created.job_id, version="9.9.9")
+        self.assertEqual("process_version_unavailable", raised.exception.code)
+        self.assertEqual("created", client.processing.job.get(created.job_id).status)
+
+    def test_inputs_over_the_cap_are_an_invalid_request_and_store_nothing(self):
+        tenant = stack.new_tenant(credits=100)
+        inputs = dict(stack.CLIP_INPUTS, note="x" * 300_000)
+        with self.assertRaises(geopera.InvalidRequest) as raised:
+            tenant.client.processing.execute(process_id="clip", inputs=inputs)
+        self.assertEqual((413, "inputs_too_large"), (raised.exception.status, raised.exception.code))
+        self.assertEqual(0, tenant.client.processing.jobs.list(include=["total"]).total)
+
+    def test_downloading_an_external_output_is_a_conflict_naming_where_it_is(self):
+        tenant = stack.new_tenant(credits=100)
+        created = tenant.client.processing.create(process_id="clip", inputs=stack.CLIP_INPUTS)
+        href = "https://data.example.org/clips/%s.tif" % created.job_id
+        tenant.client.processing.job.register(job_id=created.job_id, outputs=[
+            {"name": "result", "href": href, "media_type": "image/tiff"}])
+        with tempfile.TemporaryDirectory() as directory:
+            with self.assertRaises(geopera.Conflict) as raised:
+                tenant.client.processing.job.download(created.job_id, "result", os.path.join(directory, "x.tif"))
+            self.assertEqual([], os.listdir(directory))
+        self.assertEqual(("output_external", href), (raised.exception.code, raised.exception.problem["external_href"]))
 
 
 class FailuresInFrontOfTheApiTest(unittest.TestCase):

@@ -50,6 +50,7 @@ class IdempotencyTest(unittest.TestCase):
             client = geopera.Client(api_key=tenant.client._transport.token, base_url=proxy.url,  # noqa: SLF001
                                     workspace_id=tenant.workspace_id, backoff_seconds=0.05)
             job = client.processing.execute(process_id="clip", inputs=stack.CLIP_INPUTS)
+        self.addCleanup(stack.cancel, job.job_id, tenant.client)
         self.assertEqual(2, len(proxy.exchanges))
         self.assertTrue(all(e.forwarded for e in proxy.exchanges))
         self.assertEqual(proxy.exchanges[0].header("Idempotency-Key"), proxy.exchanges[1].header("Idempotency-Key"))
@@ -66,6 +67,7 @@ class IdempotencyTest(unittest.TestCase):
             client = geopera.Client(api_key=tenant.client._transport.token, base_url=proxy.url,  # noqa: SLF001
                                     workspace_id=tenant.workspace_id, backoff_seconds=0.05)
             job = client.processing.create_and_dispatch(process_id="clip", inputs=stack.CLIP_INPUTS)
+        self.addCleanup(stack.cancel, job.job_id, tenant.client)
         self.assertEqual(["replace", "replace", "pass"], [e.action for e in proxy.exchanges])
         self.assertEqual(1, len({e.header("Idempotency-Key") for e in proxy.exchanges}))
         self.assertEqual(1, jobs_of(tenant).total)

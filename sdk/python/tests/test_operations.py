@@ -48,6 +48,7 @@ class JobOperationsTest(unittest.TestCase):
     def test_execute_queues_a_job_with_its_credits_reserved_and_job_get_reads_it_back(self):
         client = stack.client()
         job = client.processing.execute(process_id="clip", inputs=stack.CLIP_INPUTS, title="sdk execute")
+        self.addCleanup(stack.cancel, job.job_id)
         self.assertIsInstance(job, Job)
         self.assertEqual("queued", job.status)
         self.assertEqual(stack.env("GEOPERA_WORKSPACE_ID"), job.workspace_id)
@@ -62,11 +63,13 @@ class JobOperationsTest(unittest.TestCase):
         created = client.processing.create(process_id="clip", inputs=stack.CLIP_INPUTS)
         self.assertEqual(("created", "none", 0), (created.status, created.billing.status, created.attempt))
         dispatched = client.processing.dispatch(job_id=created.job_id)
+        self.addCleanup(stack.cancel, created.job_id)
         self.assertEqual((created.job_id, "queued", 1), (dispatched.job_id, dispatched.status, dispatched.attempt))
         self.assertEqual("reserved", dispatched.billing.status)
 
     def test_create_and_dispatch_answers_a_queued_job(self):
         job = stack.client().processing.create_and_dispatch(process_id="clip", inputs=stack.CLIP_INPUTS)
+        self.addCleanup(stack.cancel, job.job_id)
         self.assertEqual(("queued", "reserved"), (job.status, job.billing.status))
 
     def test_deleting_a_created_job_cancels_it(self):

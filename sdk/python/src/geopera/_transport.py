@@ -10,10 +10,12 @@ import ssl
 import time
 import urllib.parse
 from dataclasses import dataclass
-from typing import Any, Callable, Dict, Iterator, Mapping, Optional, Tuple
+from typing import Any, Callable, Dict, Iterator, Mapping, Optional, Tuple, TypeVar
 
 from . import errors
 from ._version import __version__
+
+R = TypeVar("R")
 
 JSON = "application/json"
 NDJSON = "application/x-ndjson"
@@ -39,8 +41,8 @@ class RetryPolicy:
     max_retry_after_seconds: float = 60.0
 
     def backoff(self, attempt: int) -> float:
-        ceiling = min(self.max_backoff_seconds, self.backoff_seconds * (2 ** attempt))
-        return ceiling * (0.5 + random.random() / 2)
+        ceiling = min(self.max_backoff_seconds, self.backoff_seconds * float(2 ** attempt))
+        return float(ceiling * (0.5 + random.random() / 2))
 
 
 class _NotSent(Exception):
@@ -165,7 +167,7 @@ class Transport:
 
     # ---- retries ---------------------------------------------------------------------------------------------
 
-    def _with_retries(self, send: Callable[[], Any], retry: Retry, in_flight_is_retryable: bool) -> Any:
+    def _with_retries(self, send: Callable[[], R], retry: Retry, in_flight_is_retryable: bool) -> R:
         attempt = 0
         while True:
             try:
@@ -177,11 +179,10 @@ class Transport:
                 if not _retryable(e, retry, in_flight_is_retryable):
                     raise
                 failure = e
-                wait = _retry_after(e)
-                if wait is None:
-                    wait = self.retry.backoff(attempt)
-                elif wait > self.retry.max_retry_after_seconds:
+                asked = _retry_after(e)
+                if asked is not None and asked > self.retry.max_retry_after_seconds:
                     raise
+                wait = self.retry.backoff(attempt) if asked is None else asked
             except (OSError, http.client.HTTPException) as e:
                 # Sent, but the answer was lost: only a request the api runs at most once may go again.
                 failure = errors.APIConnectionError("%s: connection to %s failed: %r" % (
@@ -223,12 +224,12 @@ def _retry_after(error: errors.APIError) -> Optional[float]:
 
 def _problem(response: http.client.HTTPResponse, data: bytes) -> Dict[str, Any]:
     try:
-        problem = json.loads(data.decode("utf-8")) if data else None
+        parsed = json.loads(data.decode("utf-8")) if data else None
     except (UnicodeDecodeError, ValueError):
-        problem = None
-    if not isinstance(problem, dict):
-        # Not a problem document (a proxy's page, or the HTTP codec's bare refusal): keep what can be known.
-        problem = {"status": response.status, "title": response.reason,
-                   "detail": data[:500].decode("utf-8", "replace") if data else None}
-    return problem
+        parsed = None
+    if isinstance(parsed, dict):
+        return parsed
+    # Not a problem document (a proxy's page, or the HTTP codec's bare refusal): keep what can be known.
+    return {"status": response.status, "title": response.reason,
+            "detail": data[:500].decode("utf-8", "replace") if data else None}
 
