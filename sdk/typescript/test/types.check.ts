@@ -1,0 +1,26 @@
+// Compiled by `npm run build` (never run): the method tree is typed from sdk/openapi.json, so a wrong call does not
+// compile. Each @ts-expect-error fails the build if the line below it compiles.
+import { Client, type RequestBody } from "../src/index.js";
+
+export async function wrongCallsDoNotCompile(client: Client): Promise<void> {
+  // @ts-expect-error process_id is required by processing.catalog.estimate
+  await client.processing.catalog.estimate({ inputs: {} });
+  // @ts-expect-error workspaceId is required by processing.execute
+  await client.processing.execute({ process_id: "clip", inputs: {} });
+  // @ts-expect-error job_id must be a string
+  await client.processing.job.get({ job_id: 42 });
+  // @ts-expect-error the reference has no processing.job.cancel
+  await client.processing.job.cancel({ job_id: "job_1" });
+  // @ts-expect-error the reference's name is create_and_dispatch
+  await client.processing.createAndDispatch({});
+}
+
+export async function rightCallsCompile(client: Client, workspaceId: string): Promise<void> {
+  const body: RequestBody<"processing.execute"> = { process_id: "clip", workspaceId, inputs: { image: "file:a.tif" } };
+  await client.processing.execute(body, { idempotencyKey: "k-1", signal: AbortSignal.timeout(1000) });
+  await client.processing.catalog.list();
+  await client.processing.jobs.list({ limit: 10 });
+  for await (const job of client.processing.jobs.list.all({ limit: 10 })) void job;
+  for await (const job of client.processing.project_jobs.list.ndjson({ project_id: "prj_1" })) void job;
+  await client.processing.job_types.list({ category: "raster" });
+}
