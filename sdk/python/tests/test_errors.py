@@ -1,8 +1,10 @@
 """Problem documents of the real api become typed exceptions with the api's code; failures in front of the api
 (a gateway's 5xx, a 429, a broken connection) are retried or reported as the README says."""
 
+import email.utils
 import os
 import tempfile
+import time
 import unittest
 
 import faults
@@ -140,6 +142,25 @@ class FailuresInFrontOfTheApiTest(unittest.TestCase):
             with self.assertRaises(geopera.ServerError) as raised:
                 client.processing.catalog.list()
         self.assertEqual((502, "bad_gateway"), (raised.exception.status, raised.exception.code))
+
+    def test_a_retry_after_beyond_a_minute_is_raised_at_once_instead_of_waited_for(self):
+        outage = faults.answer_instead(503, {"status": 503, "code": "service_unavailable"}, {"Retry-After": "120"})
+        with faults.FaultProxy(stack.url(), [outage]) as proxy:
+            client = geopera.Client(api_key=stack.env("GEOPERA_API_KEY"), base_url=proxy.url)
+            with self.assertRaises(geopera.ServerError) as raised:
+                client.processing.jobs.list(limit=1)
+        self.assertEqual((503, "service_unavailable", "120"),
+                         (raised.exception.status, raised.exception.code, raised.exception.headers["Retry-After"]))
+        self.assertEqual(1, len(proxy.exchanges))
+
+    def test_a_retry_after_given_as_a_date_is_waited_for(self):
+        when = email.utils.formatdate(time.time() + 2, usegmt=True)
+        outage = faults.answer_instead(503, {"status": 503, "code": "service_unavailable"}, {"Retry-After": when})
+        with faults.FaultProxy(stack.url(), [outage]) as proxy:
+            client = geopera.Client(api_key=stack.env("GEOPERA_API_KEY"), base_url=proxy.url)
+            self.assertIsInstance(client.processing.jobs.list(limit=1), geopera.JobPage)
+        self.assertEqual(["instead", "pass"], [e.action for e in proxy.exchanges])
+        self.assertGreaterEqual(proxy.exchanges[1].started - proxy.exchanges[0].started, 0.9)
 
     def test_a_delete_whose_answer_is_lost_is_not_sent_twice(self):
         client = stack.client()

@@ -8,16 +8,16 @@ from .client import Client
 from .errors import (APIConnectionError, APIError, AuthenticationError, Conflict, DownloadError, FieldProblem,
                      GeoperaError, InsufficientCredits, InvalidRequest, NotFound, PermissionDenied, RateLimited,
                      ServerError, ValidationError, WaitTimeout)
-from .models import (ApiKey, Balance, Billing, Download, Estimate, Job, JobError, JobOutput, JobPage, JobType,
-                     JobTypeList, Org, ProcessDescription, ProcessList, ProcessSummary, Project, ProjectMember,
-                     RevokedKey, RevokedSession, Session, TileJSON, Workspace)
+from .models import (ApiKey, Balance, Billing, CreditGrant, Download, Estimate, Job, JobError, JobOutput, JobPage,
+                     JobType, JobTypeList, Org, ProcessDescription, ProcessList, ProcessSummary, Project,
+                     ProjectJobPage, ProjectMember, RevokedKey, RevokedSession, Session, TileJSON, Workspace)
 
 __all__ = [
     "__version__", "Client",
     "GeoperaError", "APIError", "APIConnectionError", "AuthenticationError", "Conflict", "DownloadError",
     "FieldProblem", "InsufficientCredits", "InvalidRequest", "NotFound", "PermissionDenied", "RateLimited",
     "ServerError", "ValidationError", "WaitTimeout",
-    "ApiKey", "Balance", "Billing", "Download", "Estimate", "Job", "JobError", "JobOutput", "JobPage", "JobType",
-    "JobTypeList", "Org", "ProcessDescription", "ProcessList", "ProcessSummary", "Project", "ProjectMember",
-    "RevokedKey", "RevokedSession", "Session", "TileJSON", "Workspace",
+    "ApiKey", "Balance", "Billing", "CreditGrant", "Download", "Estimate", "Job", "JobError", "JobOutput", "JobPage",
+    "JobType", "JobTypeList", "Org", "ProcessDescription", "ProcessList", "ProcessSummary", "Project",
+    "ProjectJobPage", "ProjectMember", "RevokedKey", "RevokedSession", "Session", "TileJSON", "Workspace",
 ]

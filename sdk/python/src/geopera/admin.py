@@ -4,7 +4,7 @@ from typing import Optional, Sequence
 
 from ._operations import operation
 from ._transport import Retry, Transport
-from .models import ApiKey, Balance, Org, Project, ProjectMember, RevokedKey, Workspace
+from .models import ApiKey, Balance, CreditGrant, Org, Project, ProjectMember, RevokedKey, Workspace
 from .processing import _Base, _body
 
 
@@ -71,9 +71,9 @@ class Credits(_Base):
     """``client.admin.credits``."""
 
     @operation("admin.credits.grant")
-    def grant(self, org_id: str, credits: int, reference: Optional[str] = None) -> Balance:
+    def grant(self, org_id: str, credits: int, reference: Optional[str] = None) -> CreditGrant:
         """Adds credits; a repeated ``reference`` grants once (so a grant with a reference is retried safely)."""
-        return Balance.from_json(self._call("admin.credits.grant", _body(
+        return CreditGrant.from_json(self._call("admin.credits.grant", _body(
             org_id=org_id, credits=credits, reference=reference), Retry.SAFE if reference else Retry.UNSAFE))
 
     @operation("admin.credits.balance")

@@ -123,7 +123,7 @@ class Job(Model):
 
 @dataclass
 class JobPage(Model):
-    """One page of ``jobs.list`` or ``project_jobs.list``. ``next_cursor`` asks for the page after it."""
+    """One page of ``jobs.list``. ``next_cursor`` asks for the page after it; ``page`` is None on a cursor page."""
 
     jobs: List[Job] = field(default_factory=list)
     has_more: bool = False
@@ -132,8 +132,19 @@ class JobPage(Model):
     total: Optional[int] = None
     page: Optional[int] = None
     sort: Optional[str] = None
+
+
+@dataclass
+class ProjectJobPage(Model):
+    """One page of ``project_jobs.list``. ``next_cursor`` as in ``JobPage``; ``offset`` is None on a cursor page."""
+
+    jobs: List[Job] = field(default_factory=list)
+    project_id: str = ""
+    has_more: bool = False
+    next_cursor: Optional[str] = None
+    limit: Optional[int] = None
+    total: Optional[int] = None
     offset: Optional[int] = None
-    project_id: Optional[str] = None
 
 
 # ---- catalog -----------------------------------------------------------------------------------------------------
@@ -336,8 +347,8 @@ class InvariantViolation(Model):
 
 @dataclass
 class Balance(Model):
-    """Credits of an organisation: ``posted`` (granted minus charged), ``pending`` (held), ``available``. The
-    ``granted``, ``reference`` and ``already_granted`` members are set in the answer of ``admin.credits.grant``."""
+    """Credits of an organisation: ``posted`` (granted minus charged), ``pending`` (held), ``available``, and the
+    ledger's invariant check."""
 
     org_id: str = ""
     posted: Optional[int] = None
@@ -345,6 +356,13 @@ class Balance(Model):
     available: Optional[int] = None
     invariants_ok: Optional[bool] = None
     violations: List[InvariantViolation] = field(default_factory=list)
+
+
+@dataclass
+class CreditGrant(Balance):
+    """The answer of ``admin.credits.grant``: the balance after it, what was granted, and whether a grant with this
+    ``reference`` had been made before (then nothing was added)."""
+
     granted: Optional[int] = None
     reference: Optional[str] = None
     already_granted: Optional[bool] = None
@@ -353,7 +371,9 @@ class Balance(Model):
 _CONVERTERS: Dict[type, Dict[str, Callable[[Any], Any]]] = {
     Job: {"error": _one(JobError), "outputs": _many(JobOutput), "billing": _one(Billing)},
     JobPage: {"jobs": _many(Job)},
+    ProjectJobPage: {"jobs": _many(Job)},
     ProcessList: {"processes": _many(ProcessSummary)},
     JobTypeList: {"job_types": _many(JobType)},
     Balance: {"violations": _many(InvariantViolation)},
+    CreditGrant: {"violations": _many(InvariantViolation)},
 }

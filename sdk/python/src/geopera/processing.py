@@ -10,7 +10,8 @@ from typing import Any, Callable, Dict, Iterator, List, Mapping, Optional, Seque
 from . import errors
 from ._operations import Namespace, helper, operation
 from ._transport import Retry, Transport
-from .models import (Download, Estimate, Job, JobPage, JobTypeList, ProcessDescription, ProcessList, TileJSON)
+from .models import (Download, Estimate, Job, JobPage, JobTypeList, ProcessDescription, ProcessList, ProjectJobPage,
+                     TileJSON)
 
 StrList = Union[str, Sequence[str]]
 
@@ -275,9 +276,9 @@ class ProjectJobs(_Base):
     @operation("processing.project_jobs.list")
     def list(self, project_id: str, status: Optional[StrList] = None, job_type_name: Optional[str] = None,
              limit: Optional[int] = None, offset: Optional[int] = None, cursor: Optional[str] = None,
-             include: Optional[StrList] = None) -> JobPage:
+             include: Optional[StrList] = None) -> ProjectJobPage:
         """One page of the project's jobs, newest first; ``next_cursor`` as in ``jobs.list``."""
-        return JobPage.from_json(self._call("processing.project_jobs.list", _body(
+        return ProjectJobPage.from_json(self._call("processing.project_jobs.list", _body(
             project_id=project_id, status=_listed(status), job_type_name=job_type_name, limit=limit, offset=offset,
             cursor=cursor, include=_listed(include))))
 
