@@ -1,21 +1,21 @@
 package com.geopera.api.mapping;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.geopera.api.JobDraft;
+import com.geopera.api.contract.ProcessExecuteInput;
 
-/** Reads the body of create / create_and_dispatch / execute. */
+/** The job a create / create_and_dispatch / execute body asks for. */
 public final class Drafts {
     private Drafts() {
     }
 
-    /** The draft; 413 {@code inputs_too_large} when its inputs are over {@code maxInputsBytes} (InputsSize). */
-    public static JobDraft read(RequestBody body, int maxInputsBytes) {
-        String processId = body.requiredString("process_id", "processId");
-        String workspaceId = body.requiredString("workspaceId", "workspace_id");
-        String projectId = body.optionalString("project_id", "projectId");
-        String title = body.optionalString("title");
-        ObjectNode inputs = body.optionalObject("inputs");
-        InputsSize.requireWithin(inputs, maxInputsBytes);
-        return new JobDraft(processId, workspaceId, projectId, title, inputs, body.problems());
+    /**
+     * The draft, carrying the body's problems for the service to add its own to; 413 {@code inputs_too_large} when
+     * its inputs are over {@code maxInputsBytes} (InputsSize).
+     */
+    public static JobDraft of(Bound<ProcessExecuteInput> body, int maxInputsBytes) {
+        ProcessExecuteInput input = body.value();
+        InputsSize.requireWithin(input.inputs(), maxInputsBytes);
+        return new JobDraft(input.processId(), input.workspaceId(), input.projectId(), input.title(), input.inputs(),
+                body.problems());
     }
 }

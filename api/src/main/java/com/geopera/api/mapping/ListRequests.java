@@ -1,18 +1,23 @@
 package com.geopera.api.mapping;
 
+import com.geopera.api.contract.JobsListInput;
+import com.geopera.api.contract.ListInclude;
+import com.geopera.api.contract.ProjectJobsInput;
 import com.geopera.api.store.JobQuery;
 import com.geopera.api.store.JobQuery.SortColumn;
 import com.geopera.common.error.InputErrorCodes;
-import com.geopera.common.job.JobStatus;
 import java.util.List;
 
-/** Reads jobs.list and project_jobs.list bodies into {@link JobQuery}s, collecting every problem. */
+/**
+ * Turns jobs.list and project_jobs.list bodies into {@link JobQuery}s: the rules that need more than the body (page
+ * sizes from the configuration, the sort columns, cursors), added to the body's own problems.
+ */
 public final class ListRequests {
     private static final String DEFAULT_SORT = "-created_at";
     /** The one optional part of a listed job: its inputs, which may be up to the inputs cap each. */
-    public static final String INCLUDE_INPUTS = "inputs";
+    public static final String INCLUDE_INPUTS = ListInclude.INPUTS;
     /** Asks for the number of all matching jobs, which costs a count of every match on each page. */
-    public static final String INCLUDE_TOTAL = "total";
+    public static final String INCLUDE_TOTAL = ListInclude.TOTAL;
     /** Problem code of a cursor this server did not make for this org and listing. */
     public static final String INVALID_CURSOR = "invalid_cursor";
 
@@ -24,63 +29,64 @@ public final class ListRequests {
     }
 
     /**
-     * jobs.list: workspaceId, processId, status, ids, page (from 1), limit, sort ({@code -created_at}),
-     * include ({@code ["inputs", "total"]}), cursor (from the previous page's {@code next_cursor}).
+     * jobs.list: the filters of the body, its page ({@code page} from 1, or {@code cursor}), its order and its size
+     * ({@code limit} up to the configured largest, smaller when inputs are included).
      */
-    public static JobQuery jobs(RequestBody body, String orgId, PageSizes sizes, ListCursors cursors) {
-        List<String> include = include(body);
-        boolean inputs = include.contains(INCLUDE_INPUTS);
-        int maxLimit = inputs ? sizes.maxLimitWithInputs() : sizes.maxLimit();
-        String workspaceId = body.optionalString("workspaceId", "workspace_id");
-        String processId = body.optionalString("processId", "process_id");
-        List<String> statuses = statuses(body);
-        List<String> ids = body.optionalStringList("ids");
-        Integer page = body.optionalInt("page", 1, 1_000_000);
-        Integer limit = body.optionalInt("limit", 1, maxLimit);
-        String sort = body.optionalString("sort");
-        String cursor = body.optionalString("cursor");
-        if (cursor != null && page != null) {
+    public static JobQuery jobs(Bound<JobsListInput> body, String orgId, PageSizes sizes, ListCursors cursors) {
+        JobsListInput input = body.value();
+        boolean inputs = input.include().contains(INCLUDE_INPUTS);
+        int maxLimit = maxLimit(body, input.limit(), inputs, sizes);
+        if (input.cursor() != null && input.page() != null && !body.hasProblemAt("/page")) {
             body.problem(InputErrorCodes.NOT_ALLOWED_VALUE, "page", "page and cursor exclude each other");
         }
-        String sortKey = sort == null ? DEFAULT_SORT : sort;
+        String sortKey = input.sort() == null ? DEFAULT_SORT : input.sort();
         boolean descending = sortKey.startsWith("-");
         SortColumn column = SortColumn.fromKey(descending || sortKey.startsWith("+") ? sortKey.substring(1) : sortKey);
         if (column == null) {
             body.problem(InputErrorCodes.NOT_ALLOWED_VALUE, "sort",
                     "sort must be one of created_at, updated_at, finished_at, status, process_id, optionally with '-'");
         }
-        int size = limit == null ? Math.min(sizes.defaultLimit(), maxLimit) : limit;
-        int pageNumber = page == null ? 1 : page;
-        JobQuery query = column == null ? null : new JobQuery(orgId, null, workspaceId, processId, null, statuses,
-                ids, column, descending, size, (pageNumber - 1) * size, inputs, include.contains(INCLUDE_TOTAL), null);
-        return continued(body, query, cursor, cursors);
+        int size = input.limit() == null ? Math.min(sizes.defaultLimit(), maxLimit) : input.limit();
+        int pageNumber = input.page() == null ? 1 : input.page();
+        JobQuery query = column == null ? null : new JobQuery(orgId, null, input.workspaceId(), input.processId(), null,
+                input.status(), input.ids(), column, descending, size, (pageNumber - 1) * size, inputs,
+                input.include().contains(INCLUDE_TOTAL), null);
+        return continued(body, query, input.cursor(), cursors);
     }
 
-    /** project_jobs.list: project_id, status, job_type_name, limit, offset, include; newest first. */
-    public static JobQuery projectJobs(RequestBody body, String orgId, PageSizes sizes, ListCursors cursors) {
-        List<String> include = include(body);
-        boolean inputs = include.contains(INCLUDE_INPUTS);
-        int maxLimit = inputs ? sizes.maxLimitWithInputs() : sizes.maxLimit();
-        String projectId = body.requiredString("project_id", "projectId");
-        List<String> statuses = statuses(body);
-        String jobType = body.optionalString("job_type_name");
-        Integer limit = body.optionalInt("limit", 1, maxLimit);
-        Integer offset = body.optionalInt("offset", 0, Integer.MAX_VALUE);
-        String cursor = body.optionalString("cursor");
-        if (cursor != null && offset != null) {
+    /** project_jobs.list: project_id, status, job_type_name, limit, offset or cursor, include; newest first. */
+    public static JobQuery projectJobs(Bound<ProjectJobsInput> body, String orgId, PageSizes sizes,
+            ListCursors cursors) {
+        ProjectJobsInput input = body.value();
+        boolean inputs = input.include().contains(INCLUDE_INPUTS);
+        int maxLimit = maxLimit(body, input.limit(), inputs, sizes);
+        if (input.cursor() != null && input.offset() != null && !body.hasProblemAt("/offset")) {
             body.problem(InputErrorCodes.NOT_ALLOWED_VALUE, "offset", "offset and cursor exclude each other");
         }
-        JobQuery query = new JobQuery(orgId, projectId, null, null, jobType, statuses, null, SortColumn.CREATED_AT,
-                true, limit == null ? Math.min(sizes.defaultLimit(), maxLimit) : limit, offset == null ? 0 : offset,
-                inputs, include.contains(INCLUDE_TOTAL), null);
-        return continued(body, query, cursor, cursors);
+        JobQuery query = new JobQuery(orgId, input.projectId(), null, null, input.jobTypeName(), input.status(), null,
+                SortColumn.CREATED_AT, true,
+                input.limit() == null ? Math.min(sizes.defaultLimit(), maxLimit) : input.limit(),
+                input.offset() == null ? 0 : input.offset(), inputs, input.include().contains(INCLUDE_TOTAL), null);
+        return continued(body, query, input.cursor(), cursors);
+    }
+
+    /**
+     * The largest page: it depends on the configuration and on whether inputs are included, so it is checked here
+     * rather than by a constraint of the record (which checks the least, 1).
+     */
+    private static int maxLimit(Bound<?> body, Integer limit, boolean inputs, PageSizes sizes) {
+        int maxLimit = inputs ? sizes.maxLimitWithInputs() : sizes.maxLimit();
+        if (limit != null && limit > maxLimit && !body.hasProblemAt("/limit")) {
+            body.problem(InputErrorCodes.OUT_OF_RANGE, "limit", "limit must be between 1 and " + maxLimit);
+        }
+        return maxLimit;
     }
 
     /**
      * The query continued after the cursor's row, once every other problem is known; a cursor that does not verify
      * for this org and listing is one more problem at /cursor.
      */
-    private static JobQuery continued(RequestBody body, JobQuery query, String cursor, ListCursors cursors) {
+    private static JobQuery continued(Bound<?> body, JobQuery query, String cursor, ListCursors cursors) {
         JobQuery.After after = null;
         if (cursor != null && query != null) {
             after = cursors.read(cursor, query.orgId(), query).orElse(null);
@@ -91,33 +97,5 @@ public final class ListRequests {
         }
         body.throwIfInvalid();
         return after == null ? query : query.continuedAfter(after);
-    }
-
-    /**
-     * The optional parts of a list answer: {@code inputs} (a page of full inputs may weigh up to page size × the
-     * inputs cap) and {@code total} (a count of every match, on every page).
-     */
-    private static List<String> include(RequestBody body) {
-        List<String> parts = body.optionalStringList("include");
-        for (String part : parts) {
-            if (!INCLUDE_INPUTS.equals(part) && !INCLUDE_TOTAL.equals(part)) {
-                body.problem(InputErrorCodes.NOT_ALLOWED_VALUE, "include",
-                        "include may only list \"inputs\" and \"total\"");
-            }
-        }
-        return parts;
-    }
-
-    private static List<String> statuses(RequestBody body) {
-        List<String> statuses = body.optionalStringList("status");
-        for (String status : statuses) {
-            try {
-                JobStatus.fromWireName(status);
-            } catch (IllegalArgumentException e) {
-                body.problem(InputErrorCodes.NOT_ALLOWED_VALUE, "status",
-                        "status must be created, queued, running, succeeded, failed or cancelled");
-            }
-        }
-        return statuses;
     }
 }

@@ -3,12 +3,11 @@ package com.geopera.api.mapping;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.geopera.api.ApiProblem;
 import com.geopera.api.Job;
+import com.geopera.api.contract.TileJson;
 import com.geopera.common.error.ErrorCode;
 import com.geopera.common.job.JobStatus;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -21,7 +20,7 @@ public final class TileInfo {
     private TileInfo() {
     }
 
-    public static Map<String, Object> of(Job job, String base) {
+    public static TileJson of(Job job, String base) {
         if (!TILED_QUEUES.contains(job.queue) && !TILED_QUEUES.contains(job.jobType)) {
             throw ApiProblem.invalid("not_allowed_value", "/job_id", "tile info exists for clip and bathy jobs; "
                     + job.jobId + " is a " + job.jobType + " job");
@@ -37,39 +36,30 @@ public final class TileInfo {
             }
         }
         JsonNode metadata = output.path("metadata");
-        Map<String, Object> tile = new LinkedHashMap<>();
-        tile.put("tilejson", "3.0.0");
-        tile.put("name", job.title == null ? job.jobId : job.title);
-        tile.put("scheme", "xyz");
-        tile.put("tiles", List.of(base + "v1/processing/jobs/" + job.jobId + "/tiles/{z}/{x}/{y}.png"));
         JsonNode bbox = metadata.path("bbox");
         int minZoom = metadata.path("minzoom").asInt(0);
         int maxZoom = metadata.path("maxzoom").asInt(Math.max(minZoom, 18));
+        List<Double> bounds;
+        List<Number> center;
         if (bbox.isArray() && bbox.size() == 4) {
             double west = bbox.get(0).asDouble();
             double south = bbox.get(1).asDouble();
             double east = bbox.get(2).asDouble();
             double north = bbox.get(3).asDouble();
-            tile.put("bounds", List.of(west, south, east, north));
-            tile.put("center", List.of((west + east) / 2, (south + north) / 2, minZoom));
+            bounds = List.of(west, south, east, north);
+            center = List.of((west + east) / 2, (south + north) / 2, minZoom);
         } else {
-            tile.put("bounds", List.of(-180.0, -85.0511287798066, 180.0, 85.0511287798066));
-            tile.put("center", List.of(0.0, 0.0, minZoom));
+            bounds = List.of(-180.0, -85.0511287798066, 180.0, 85.0511287798066);
+            center = List.of(0.0, 0.0, minZoom);
         }
-        tile.put("minzoom", minZoom);
-        tile.put("maxzoom", maxZoom);
-        tile.put("output", output.path("name").asText());
-        tile.put("crs", metadata.path("crs").isMissingNode() ? null : metadata.get("crs"));
-        List<Object> bands = new ArrayList<>();
+        List<TileJson.Band> bands = new ArrayList<>();
         for (JsonNode band : metadata.path("bands")) {
-            Map<String, Object> b = new LinkedHashMap<>();
-            b.put("band", band.path("band").asInt());
-            b.put("data_type", band.path("data_type").asText(null));
-            b.put("nodata", band.get("nodata"));
-            b.put("statistics", band.get("statistics"));
-            bands.add(b);
+            bands.add(new TileJson.Band(band.path("band").asInt(), band.path("data_type").asText(null),
+                    band.get("nodata"), band.get("statistics")));
         }
-        tile.put("bands", bands);
-        return tile;
+        return new TileJson("3.0.0", job.title == null ? job.jobId : job.title, "xyz",
+                List.of(base + "v1/processing/jobs/" + job.jobId + "/tiles/{z}/{x}/{y}.png"), bounds, center, minZoom,
+                maxZoom, output.path("name").asText(), metadata.path("crs").isMissingNode() ? null : metadata.get("crs"),
+                bands);
     }
 }

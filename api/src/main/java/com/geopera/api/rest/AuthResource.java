@@ -1,13 +1,24 @@
 package com.geopera.api.rest;
 
-import com.geopera.api.config.ApiConfig;
-import com.geopera.api.mapping.RequestBody;
+import com.geopera.api.contract.EmptyInput;
+import com.geopera.api.contract.SessionCreateInput;
+import com.geopera.api.contract.SessionRevokeInput;
+import com.geopera.api.contract.SessionRevoked;
+import com.geopera.api.contract.SessionView;
+import com.geopera.api.mapping.Answers;
+import com.geopera.api.mapping.BodyReader;
 import com.geopera.api.service.AuthService;
+import com.geopera.common.error.ErrorCode;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Session tokens: obtained with an API key, with the key's scopes or fewer, short-lived (capped), revocable. */
 @Path("/v1/auth")
@@ -17,35 +28,45 @@ public class AuthResource {
     @Inject
     CurrentCaller current;
     @Inject
-    ApiConfig config;
+    BodyReader bodies;
 
     @POST
     @Path("sessions/create")
     @RequiresScope
-    public Response create(byte[] body) {
-        RequestBody r = RequestBody.parse(body, config.jobs().maxBodyBytes());
-        List<String> scopes = r.optionalStringList("scopes");
-        Integer ttlSeconds = r.optionalInt("ttl_seconds", 1, Integer.MAX_VALUE);
-        r.throwIfInvalid();
-        return Http.json(201, auth.createSession(current.get(), scopes, ttlSeconds));
+    @Operation(summary = "Create a session token with the calling API key")
+    @APIResponse(responseCode = "201", description = "The session; its token is shown only here", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionView.class)))
+    public Response create(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SessionCreateInput.class))) byte[] body) {
+        SessionCreateInput input = bodies.require(body, SessionCreateInput.class);
+        return Http.json(201, Answers.typed(auth.createSession(current.get(), input.scopes(), input.ttlSeconds()),
+                SessionView.class));
     }
 
     @POST
     @Path("sessions/revoke")
     @RequiresScope
-    public Response revoke(byte[] body) {
-        RequestBody r = RequestBody.parse(body, config.jobs().maxBodyBytes());
-        String sessionId = r.requiredString("session_id");
-        r.throwIfInvalid();
-        return Http.ok(auth.revokeSession(current.get(), sessionId));
+    @Refuses(ErrorCode.NOT_FOUND)
+    @Operation(summary = "Revoke a session of the calling key")
+    @APIResponse(responseCode = "200", description = "The ended session", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionRevoked.class)))
+    public Response revoke(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SessionRevokeInput.class))) byte[] body) {
+        SessionRevokeInput input = bodies.require(body, SessionRevokeInput.class);
+        return Http.ok(Answers.typed(auth.revokeSession(current.get(), input.sessionId()), SessionRevoked.class));
     }
 
     /** Revokes the session whose token made the call: after it, that token is refused with 401. */
     @POST
     @Path("logout")
     @RequiresScope
-    public Response logout(byte[] body) {
-        RequestBody.parse(body, config.jobs().maxBodyBytes()).throwIfInvalid();
-        return Http.ok(auth.logout(current.get()));
+    @Operation(summary = "End the session of the calling session token", description = "With an API key: 422 "
+            + "(keys are revoked by an admin)")
+    @APIResponse(responseCode = "200", description = "The ended session", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionRevoked.class)))
+    public Response logout(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = EmptyInput.class))) byte[] body) {
+        bodies.require(body, EmptyInput.class);
+        return Http.ok(Answers.typed(auth.logout(current.get()), SessionRevoked.class));
     }
 }

@@ -3,23 +3,38 @@ package com.geopera.api.rest;
 import com.geopera.api.Caller;
 import com.geopera.api.config.ApiConfig;
 import com.geopera.api.config.PublicUrl;
+import com.geopera.api.contract.JobGetInput;
+import com.geopera.api.contract.JobList;
+import com.geopera.api.contract.JobView;
+import com.geopera.api.contract.JobsListInput;
+import com.geopera.api.contract.ProcessingJobInput;
+import com.geopera.api.contract.ProjectJobGetInput;
+import com.geopera.api.contract.ProjectJobList;
+import com.geopera.api.contract.ProjectJobsInput;
+import com.geopera.api.contract.TileJson;
+import com.geopera.api.mapping.BodyReader;
 import com.geopera.api.mapping.JobViews;
 import com.geopera.api.mapping.ListRequests;
-import com.geopera.api.mapping.RequestBody;
 import com.geopera.api.mapping.TileInfo;
 import com.geopera.api.service.JobService;
 import com.geopera.api.store.JobQuery;
 import com.geopera.api.store.JobStore;
 import com.geopera.common.auth.Scope;
+import com.geopera.common.error.ErrorCode;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Reading and deleting jobs, org-scoped (a job of another org is 404). */
 @Path("/v1/processing")
@@ -34,76 +49,121 @@ public class JobResource {
     PublicUrl publicUrl;
     @Inject
     CursorSigner cursors;
+    @Inject
+    BodyReader bodies;
 
     @POST
     @Path("job/get")
     @RequiresScope(Scope.PROCESSING_READ)
-    public Response get(byte[] body) {
-        return Http.ok(JobViews.view(jobs.get(caller(), jobId(body)), base()));
+    @Refuses(ErrorCode.JOB_NOT_FOUND)
+    @Operation(summary = "Get a processing job by id (org-scoped)")
+    @APIResponse(responseCode = "200", description = "The job", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
+    public Response get(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = JobGetInput.class))) byte[] body) {
+        Caller caller = caller();
+        String jobId = bodies.require(body, JobGetInput.class).jobId();
+        return Http.ok(JobViews.view(jobs.get(caller, jobId), base()));
     }
 
     @POST
     @Path("job/delete")
     @RequiresScope(Scope.CLIP_DESTROY)
-    public Response delete(byte[] body) {
-        return Http.ok(JobViews.view(jobs.delete(caller(), jobId(body)), base()));
+    @Refuses(ErrorCode.JOB_NOT_FOUND)
+    @Operation(summary = "Delete any processing job by id (org-scoped)", description = "Cancels a job that is not "
+            + "finished and deletes its output files; answers the job as it is then")
+    @APIResponse(responseCode = "200", description = "The job", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
+    public Response delete(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ProcessingJobInput.class))) byte[] body) {
+        Caller caller = caller();
+        String jobId = bodies.require(body, ProcessingJobInput.class).jobId();
+        return Http.ok(JobViews.view(jobs.delete(caller, jobId), base()));
     }
 
     @POST
     @Path("job/tile_info")
     @RequiresScope(Scope.CLIP_READ)
-    public Response tileInfo(byte[] body) {
-        return Http.ok(TileInfo.of(jobs.get(caller(), jobId(body)), base()));
+    @Refuses({ErrorCode.JOB_NOT_FOUND, ErrorCode.OUTPUT_NOT_READY})
+    @Operation(summary = "Tile rendering info for any completed processing job (clip/bathy outputs)")
+    @APIResponse(responseCode = "200", description = "TileJSON of the job's raster output", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TileJson.class)))
+    public Response tileInfo(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ProcessingJobInput.class))) byte[] body) {
+        Caller caller = caller();
+        String jobId = bodies.require(body, ProcessingJobInput.class).jobId();
+        return Http.ok(TileInfo.of(jobs.get(caller, jobId), base()));
     }
 
     @POST
     @Path("project_job/get")
     @RequiresScope(Scope.PROCESSING_READ)
-    public Response projectJob(byte[] body) {
-        return Http.ok(JobViews.view(jobs.getProjectJob(caller(), jobId(body)), base()));
+    @Refuses(ErrorCode.JOB_NOT_FOUND)
+    @Operation(summary = "Get a processing job by id (org match + project access)")
+    @APIResponse(responseCode = "200", description = "The job", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
+    public Response projectJob(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ProjectJobGetInput.class))) byte[] body) {
+        Caller caller = caller();
+        String jobId = bodies.require(body, ProjectJobGetInput.class).jobId();
+        return Http.ok(JobViews.view(jobs.getProjectJob(caller, jobId), base()));
     }
 
     @POST
     @Path("jobs/list")
     @RequiresScope(Scope.PROCESSING_READ)
-    public Response list(byte[] body, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        JobQuery query = ListRequests.jobs(parse(body), caller().orgId(), pageSizes(), cursors.get());
-        Map<String, Object> paging = new LinkedHashMap<>();
+    @Operation(summary = "List the org's processing jobs (org-scoped)")
+    @APIResponse(responseCode = "200", description = "A page of jobs; one Job per line with Accept: " + Http.NDJSON,
+            content = {
+                @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobList.class)),
+                @Content(mediaType = Http.NDJSON, schema = @Schema(implementation = JobView.class))})
+    public Response list(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = JobsListInput.class))) byte[] body, @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        JobQuery query = ListRequests.jobs(bodies.read(body, JobsListInput.class), caller().orgId(), pageSizes(),
+                cursors.get());
+        JobStore.Page page = jobs.list(query);
+        List<JobView> views = views(page, query);
+        if (Http.wantsNdjson(accept)) {
+            return Http.ndjson(views);
+        }
         // A cursor page has no page number: it starts after a row, not at a position.
-        paging.put("page", query.after() == null ? query.offset() / query.limit() + 1 : null);
-        paging.put("sort", (query.descending() ? "-" : "") + query.sort().column());
-        return page(jobs.list(query), query, accept, paging);
+        return Http.ok(new JobList(views, query.after() == null ? query.offset() / query.limit() + 1 : null,
+                (query.descending() ? "-" : "") + query.sort().column(), query.limit(), page.total(), page.hasMore(),
+                nextCursor(page, query)));
     }
 
     @POST
     @Path("project_jobs/list")
     @RequiresScope(Scope.PROCESSING_READ)
-    public Response projectJobs(byte[] body, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        JobQuery query = ListRequests.projectJobs(parse(body), caller().orgId(), pageSizes(), cursors.get());
+    @Refuses(ErrorCode.NOT_FOUND)
+    @Operation(summary = "List a project's processing jobs (project member access)")
+    @APIResponse(responseCode = "200", description = "A page of jobs; one Job per line with Accept: " + Http.NDJSON,
+            content = {
+                @Content(mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = ProjectJobList.class)),
+                @Content(mediaType = Http.NDJSON, schema = @Schema(implementation = JobView.class))})
+    public Response projectJobs(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ProjectJobsInput.class))) byte[] body,
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        JobQuery query = ListRequests.projectJobs(bodies.read(body, ProjectJobsInput.class), caller().orgId(),
+                pageSizes(), cursors.get());
         jobs.requireProjectMember(caller(), query.projectId());
-        Map<String, Object> paging = new LinkedHashMap<>();
-        paging.put("project_id", query.projectId());
-        paging.put("offset", query.after() == null ? query.offset() : null);
-        return page(jobs.list(query), query, accept, paging);
-    }
-
-    private Response page(JobStore.Page page, JobQuery query, String accept, Map<String, Object> paging) {
-        String base = base();
-        List<Map<String, Object>> views = page.jobs().stream()
-                .map(j -> JobViews.listed(j, base, query.includeInputs())).toList();
+        JobStore.Page page = jobs.list(query);
+        List<JobView> views = views(page, query);
         if (Http.wantsNdjson(accept)) {
             return Http.ndjson(views);
         }
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("jobs", views);
-        answer.putAll(paging);
-        answer.put("limit", query.limit());
-        if (page.total() != null) {
-            answer.put("total", page.total());
-        }
-        answer.put("has_more", page.hasMore());
-        answer.put("next_cursor", page.next() == null ? null : cursors.get().write(query.orgId(), query, page.next()));
-        return Http.ok(answer);
+        return Http.ok(new ProjectJobList(views, query.projectId(), query.after() == null ? query.offset() : null,
+                query.limit(), page.total(), page.hasMore(), nextCursor(page, query)));
+    }
+
+    private List<JobView> views(JobStore.Page page, JobQuery query) {
+        String base = base();
+        return page.jobs().stream().map(j -> JobViews.listed(j, base, query.includeInputs())).toList();
+    }
+
+    private String nextCursor(JobStore.Page page, JobQuery query) {
+        return page.next() == null ? null : cursors.get().write(query.orgId(), query, page.next());
     }
 
     private ListRequests.PageSizes pageSizes() {
@@ -114,17 +174,6 @@ public class JobResource {
     private Caller caller() {
         current.orgId();
         return current.get();
-    }
-
-    private RequestBody parse(byte[] body) {
-        return RequestBody.parse(body, config.jobs().maxBodyBytes());
-    }
-
-    private String jobId(byte[] body) {
-        RequestBody request = parse(body);
-        String jobId = request.requiredString("job_id", "jobId");
-        request.throwIfInvalid();
-        return jobId;
     }
 
     private String base() {

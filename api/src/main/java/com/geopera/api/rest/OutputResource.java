@@ -10,9 +10,16 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Locale;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.PathPart;
 
 /**
@@ -40,8 +47,18 @@ public class OutputResource {
 
     @GET
     @RequiresScope(Scope.PROCESSING_READ)
-    public Response download(@PathParam("job_id") String jobId, @PathParam("name") String name,
-            @HeaderParam("Range") String range) {
+    @Refuses({ErrorCode.NOT_FOUND, ErrorCode.JOB_NOT_FOUND, ErrorCode.OUTPUT_EXTERNAL, ErrorCode.RANGE_NOT_SATISFIABLE})
+    @Operation(summary = "Download an output of a job (the href of a "
+            + "job's output)", description = "An attachment of the produced media type (application/octet-stream "
+            + "for any other), with one byte range on request")
+    @APIResponse(responseCode = "200", description = "The whole file", content = @Content(
+            mediaType = MediaType.WILDCARD, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "206", description = "The asked range (Content-Range)", content = @Content(
+            mediaType = MediaType.WILDCARD, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    public Response download(@PathParam("job_id") @Parameter(description = "The job") String jobId,
+            @PathParam("name") @Parameter(description = "The output's name") String name,
+            @HeaderParam("Range") @Parameter(description = "One range: bytes=a-b, bytes=a- or bytes=-n")
+            String range) {
         current.orgId();
         OutputFile file = outputs.find(current.get(), jobId, name);
         long size = file.sizeBytes();

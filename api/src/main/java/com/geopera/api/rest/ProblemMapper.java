@@ -5,12 +5,15 @@ import com.geopera.common.error.ErrorCode;
 import com.geopera.common.job.IllegalTransitionException;
 import com.geopera.api.config.ApiConfig;
 import com.geopera.api.service.DatabaseOutage;
+import com.geopera.api.mapping.Violations;
 import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Map;
 import org.jboss.logging.Logger;
 
 /** The one exception mapper: everything thrown by an operation becomes an RFC 9457 problem document. */
@@ -34,7 +37,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     }
 
     /**
-     * Classifies any failure. A database outage is 503 {@code service_unavailable} (logged once per outage by
+     * Classifies any failure. Bean Validation's violations (a constrained parameter) are 422 like the bodies' own
+     * problems. A database outage is 503 {@code service_unavailable} (logged once per outage by
      * {@link DatabaseOutage}, not per request); unexpected failures are logged and become 500 {@code internal_error}.
      */
     private ApiProblem toProblem(Throwable failure) {
@@ -45,6 +49,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (DatabaseOutage.isOutage(failure)) {
             database.refused(failure);
             return ApiProblem.of(ErrorCode.SERVICE_UNAVAILABLE, "the database is unavailable; try again later");
+        }
+        if (cause instanceof ConstraintViolationException invalid) {
+            return ApiProblem.invalid(invalid.getConstraintViolations().stream()
+                    .map(violation -> Violations.problem(violation, Map.of())).toList());
         }
         if (cause instanceof IllegalTransitionException transition) {
             return ApiProblem.of(ErrorCode.ILLEGAL_TRANSITION, transition.getMessage());
@@ -60,6 +68,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         Throwable current = failure;
         for (int depth = 0; depth < 10 && current.getCause() != null; depth++) {
             if (current instanceof ApiProblem || current instanceof IllegalTransitionException
+                    || current instanceof ConstraintViolationException
                     || current instanceof WebApplicationException) {
                 return current;
             }
@@ -71,10 +80,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     private static ApiProblem fromHttpStatus(int status, String detail) {
         return switch (status) {
             case 404 -> ApiProblem.of(ErrorCode.OPERATION_NOT_FOUND, "no such operation or resource");
-            case 405 -> new ApiProblem(405, "method_not_allowed", "Method not allowed",
-                    "operations are called with POST", null, null);
-            case 406 -> new ApiProblem(406, "not_acceptable", "Not acceptable",
-                    "this operation answers application/json or application/x-ndjson", null, null);
+            case 405 -> ApiProblem.of(ErrorCode.METHOD_NOT_ALLOWED, "operations are called with POST");
+            case 406 -> ApiProblem.of(ErrorCode.NOT_ACCEPTABLE,
+                    "this operation answers application/json or application/x-ndjson");
             case 413 -> ApiProblem.of(ErrorCode.PAYLOAD_TOO_LARGE, detail);
             case 415 -> ApiProblem.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE, detail);
             case 401 -> ApiProblem.of(ErrorCode.UNAUTHENTICATED, detail);

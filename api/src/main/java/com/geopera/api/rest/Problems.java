@@ -1,10 +1,11 @@
 package com.geopera.api.rest;
 
 import com.geopera.api.ApiProblem;
-import com.geopera.common.error.ValidationProblem;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.geopera.api.contract.FieldProblem;
+import com.geopera.api.contract.Problem;
 import com.geopera.common.json.Json;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,28 +15,19 @@ import jakarta.ws.rs.core.Response;
 public final class Problems {
     public static final String MEDIA_TYPE = "application/problem+json";
     private static final String TYPE_BASE = "https://docs.geopera.com/problems/";
+    private static final TypeReference<Map<String, Object>> MEMBERS = new TypeReference<>() {
+    };
 
     private Problems() {
     }
 
+    /** The problem document: the {@link Problem} members, then the problem's own extra members. */
     public static Map<String, Object> document(ApiProblem problem) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", TYPE_BASE + problem.code());
-        body.put("title", problem.title());
-        body.put("status", problem.status());
-        body.put("detail", problem.detail());
-        body.put("code", problem.code());
-        if (!problem.errors().isEmpty()) {
-            List<Map<String, String>> errors = new ArrayList<>();
-            for (ValidationProblem error : problem.errors()) {
-                Map<String, String> item = new LinkedHashMap<>();
-                item.put("code", error.code());
-                item.put("pointer", error.pointer());
-                item.put("message", error.message());
-                errors.add(item);
-            }
-            body.put("errors", errors);
-        }
+        List<FieldProblem> errors = problem.errors().isEmpty() ? null : problem.errors().stream()
+                .map(error -> new FieldProblem(error.code(), error.pointer(), error.message())).toList();
+        Problem base = new Problem(TYPE_BASE + problem.code(), problem.title(), problem.status(), problem.detail(),
+                problem.code(), errors);
+        Map<String, Object> body = new LinkedHashMap<>(Json.mapper().convertValue(base, MEMBERS));
         problem.extensions().forEach(body::putIfAbsent);
         return body;
     }

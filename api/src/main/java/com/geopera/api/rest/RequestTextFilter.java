@@ -15,7 +15,7 @@ import java.util.List;
  * The request parts outside the body that reach PostgreSQL (the Idempotency-Key, the token's lookup, a path's job id)
  * are checked once here, before routing: PostgreSQL refuses NUL in text, and those values are ASCII by contract, so
  * anything else is refused as a problem instead of failing in a query. Bodies are checked where they are parsed
- * ({@link com.geopera.api.mapping.RequestBody}).
+ * ({@link com.geopera.api.mapping.JsonBody}).
  */
 @Provider
 @PreMatching

@@ -13,6 +13,8 @@ public enum ErrorCode {
     OPERATION_NOT_FOUND(404, "Unknown operation"),
     JOB_NOT_FOUND(404, "Job not found"),
     PROCESS_NOT_FOUND(404, "Process not found"),
+    METHOD_NOT_ALLOWED(405, "Method not allowed"),
+    NOT_ACCEPTABLE(406, "Not acceptable"),
     ILLEGAL_TRANSITION(409, "The job is not in a state that allows this"),
     IDEMPOTENCY_KEY_IN_FLIGHT(409, "A request with this Idempotency-Key is still being processed"),
     REQUEST_TIMEOUT(408, "The request body did not arrive in time"),

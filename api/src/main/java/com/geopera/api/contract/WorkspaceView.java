@@ -1,0 +1,14 @@
+package com.geopera.api.contract;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The answer of admin.workspaces.create. */
+@Schema(name = "Workspace", description = "A workspace of an organisation")
+public record WorkspaceView(
+        @JsonProperty("workspace_id") @Schema(required = true) String workspaceId,
+        @JsonProperty("org_id") @Schema(required = true) String orgId,
+        @Schema(required = true) String name,
+        @JsonProperty("created_at") @Schema(required = true) Instant createdAt) {
+}
