@@ -1,4 +1,4 @@
-import { downloadChunks, type DownloadInfo, type DownloadOptions } from "./download.js";
+import type { DownloadOptions } from "./download.js";
 import { WaitTimeoutError } from "./errors.js";
 import { adminOperations, authOperations, processingOperations, type ResponseBody } from "./operations.js";
 import { sleep, Transport, type ClientOptions } from "./transport.js";
@@ -72,12 +72,11 @@ export class Client {
   }
 
   /**
-   * The bytes of output `output` (its `name`, e.g. `result`) of job `jobId`, chunk by chunk, from `start` on.
-   * A connection that breaks is resumed with `Range` where it stopped. In Node, `downloadToFile` from
-   * `@geopera/sdk/node` writes them to a file and resumes a partial file.
+   * The bytes of output `output` (its `name`, e.g. `result`) of job `jobId`, chunk by chunk, from `start` on:
+   * `processing.jobs.outputs.get({ job_id, name })`. A connection that breaks is resumed with `Range` where it
+   * stopped. In Node, `downloadToFile` from `@geopera/sdk/node` writes them to a file and resumes a partial file.
    */
-  download(jobId: string, output: string, options: DownloadOptions = {},
-           onInfo?: (info: DownloadInfo) => void): AsyncGenerator<Uint8Array, void, undefined> {
-    return downloadChunks(this.transport, jobId, output, options, onInfo);
+  download(jobId: string, output: string, options: DownloadOptions = {}): AsyncGenerator<Uint8Array, void, undefined> {
+    return this.processing.jobs.outputs.get({ job_id: jobId, name: output }, options);
   }
 }

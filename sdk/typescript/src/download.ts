@@ -4,6 +4,8 @@ import { readProblem, sleep, type RequestOptions, type Transport } from "./trans
 export interface DownloadOptions extends Pick<RequestOptions, "signal" | "maxRetries"> {
   /** First byte to fetch (default 0): the size of what an earlier, broken download already holds. */
   start?: number;
+  /** Called once, before the first chunk, with the file's size and media type. */
+  onInfo?: (info: DownloadInfo) => void;
 }
 
 /** What a download learns from the api's first answer. */
@@ -16,21 +18,21 @@ export interface DownloadInfo {
 }
 
 /** The operation name downloads report in errors and retries. */
-export const DOWNLOAD_OPERATION = "processing.job.output";
+export const DOWNLOAD_OPERATION = "processing.jobs.outputs.get";
 
 /**
  * The bytes of output `output` of job `jobId` from byte `start` on, as they arrive
  * (`GET /v1/processing/jobs/{job_id}/outputs/{name}`). When the connection breaks in the middle, the download asks
  * again with `Range: bytes=<next byte>-` and goes on where it stopped (up to `maxRetries` times in a row), so the
- * caller sees every byte exactly once. `onInfo` is called once, with the file's size, before the first chunk.
+ * caller sees every byte exactly once.
  */
 export async function* downloadChunks(
   transport: Transport,
   jobId: string,
   output: string,
   options: DownloadOptions = {},
-  onInfo?: (info: DownloadInfo) => void,
 ): AsyncGenerator<Uint8Array, void, undefined> {
+  const onInfo = options.onInfo;
   const path = `/v1/processing/jobs/${encodeURIComponent(jobId)}/outputs/${encodeURIComponent(output)}`;
   const start = options.start ?? 0;
   const maxRetries = options.maxRetries ?? 4;

@@ -1,7 +1,9 @@
 export { Client, TERMINAL_STATUSES, type Job, type WaitOptions } from "./client.js";
 export type { ClientOptions, RequestOptions, RetryEvent, RetryKind } from "./transport.js";
 export type { DownloadInfo, DownloadOptions } from "./download.js";
-export type { NdjsonOperation, Operation, OperationId, PagedOperation, RequestBody, ResponseBody } from "./operations.js";
+export type {
+  DownloadOperation, NdjsonOperation, Operation, OperationId, OutputRef, PagedOperation, RequestBody, ResponseBody,
+} from "./operations.js";
 export {
   AuthenticationError,
   Conflict,

@@ -5,6 +5,7 @@
  * repeats a schema. An operation id the document lacks does not compile.
  */
 import type { operations } from "./generated/openapi.js";
+import { downloadChunks, type DownloadOptions } from "./download.js";
 import { cursorItems, ndjsonLines, type CursorPage } from "./streams.js";
 import type { RequestOptions, RetryKind, Transport } from "./transport.js";
 
@@ -90,6 +91,25 @@ function pagedOperation<O extends OperationId, K extends string>(transport: Tran
   return Object.assign(ndjsonOperation(transport, operationId, itemsKey), { all }) as PagedOperation<O, K>;
 }
 
+/** The path parameters of the output download: `{ job_id, name }`. */
+export type OutputRef = operations["processing.jobs.outputs.get"]["parameters"]["path"];
+
+/**
+ * `GET /v1/processing/jobs/{job_id}/outputs/{name}`: the bytes of an output as they arrive, resumed with `Range`
+ * where a broken connection stopped.
+ */
+export interface DownloadOperation {
+  (output: OutputRef, options?: DownloadOptions): AsyncGenerator<Uint8Array, void, undefined>;
+  readonly operationId: "processing.jobs.outputs.get";
+  readonly retryKind: RetryKind;
+}
+
+function downloadOperation(transport: Transport): DownloadOperation {
+  const get = (output: OutputRef, options?: DownloadOptions) =>
+    downloadChunks(transport, output.job_id, output.name, options);
+  return Object.assign(get, { operationId: "processing.jobs.outputs.get" as const, retryKind: "read" as const });
+}
+
 /** `client.processing`: the operations of the reference, with its names. */
 export function processingOperations(t: Transport) {
   return {
@@ -114,6 +134,9 @@ export function processingOperations(t: Transport) {
     },
     jobs: {
       list: pagedOperation(t, "processing.jobs.list", "jobs"),
+      outputs: {
+        get: downloadOperation(t),
+      },
     },
     project_job: {
       get: operation(t, "processing.project_job.get", "read"),

@@ -62,10 +62,13 @@ before(async () => {
   dir = await mkdtemp(join(tmpdir(), "geopera-sdk-download-"));
 });
 
-test("a download yields exactly the bytes of the GeoTIFF the worker stored", async () => {
+test("processing.jobs.outputs.get yields exactly the bytes of the GeoTIFF the worker stored", async () => {
   let info;
   const chunks = [];
-  for await (const chunk of client().download(job.job_id, "result", {}, (i) => { info = i; })) chunks.push(chunk);
+  const outputs = client().processing.jobs.outputs;
+  for await (const chunk of outputs.get({ job_id: job.job_id, name: "result" }, { onInfo: (i) => { info = i; } })) {
+    chunks.push(chunk);
+  }
   const bytes = Buffer.concat(chunks);
   assert.equal(bytes.length, job.outputs[0].size_bytes);
   assert.equal(info.size, job.outputs[0].size_bytes);

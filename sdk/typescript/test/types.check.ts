@@ -13,6 +13,14 @@ export async function wrongCallsDoNotCompile(client: Client): Promise<void> {
   await client.processing.job.cancel({ job_id: "job_1" });
   // @ts-expect-error the reference's name is create_and_dispatch
   await client.processing.createAndDispatch({});
+  const job = await client.processing.job.get({ job_id: "job_1" });
+  // @ts-expect-error the job's id is job_id
+  void job.jobId;
+  // @ts-expect-error credits are numbers
+  const credits: string = job.billing.reserved_credits;
+  void credits;
+  // @ts-expect-error an output is named by job_id and name
+  client.processing.jobs.outputs.get({ job_id: "job_1" });
 }
 
 export async function rightCallsCompile(client: Client, workspaceId: string): Promise<void> {
@@ -23,4 +31,23 @@ export async function rightCallsCompile(client: Client, workspaceId: string): Pr
   for await (const job of client.processing.jobs.list.all({ limit: 10 })) void job;
   for await (const job of client.processing.project_jobs.list.ndjson({ project_id: "prj_1" })) void job;
   await client.processing.job_types.list({ category: "raster" });
+  const job = await client.processing.execute(body);
+  const typed: { id: string; status: string; charged: number } = {
+    id: job.job_id, status: job.status, charged: job.billing.charged_credits };
+  void typed;
+  const page = await client.processing.jobs.list({});
+  const more: boolean = page.has_more;
+  const cursor: string | undefined = page.next_cursor;
+  void [more, cursor];
+  for await (const item of client.processing.jobs.list.all({})) {
+    const id: string = item.job_id;
+    void id;
+  }
+  const estimate = await client.processing.catalog.estimate({ process_id: "clip", inputs: {} });
+  const price: number = estimate.credits;
+  void price;
+  for await (const chunk of client.processing.jobs.outputs.get({ job_id: job.job_id, name: "result" })) {
+    const bytes: Uint8Array = chunk;
+    void bytes;
+  }
 }
