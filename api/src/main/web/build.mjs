@@ -4,7 +4,7 @@
 // For each page below it writes
 //   <out>/META-INF/resources/ui/<page>/<page>-<hash>.js|.css   the bundle, served by Quarkus as a static file
 //   <out>/web/<page>.html                                     the page template the api's resource serves
-// and, once for all pages, MapLibre's worker as <out>/META-INF/resources/ui/shared/maplibre-gl-worker-<hash>.mjs.
+// and, once for all pages, MapLibre's worker as <out>/META-INF/resources/ui/shared/maplibre-gl-worker-<hash>.js.
 // Names carry a content hash so that the files can be cached for good; the HTML is never cached.
 //
 // Dependencies come from package-lock.json: `npm ci` runs first when node_modules does not hold exactly the locked
@@ -66,7 +66,7 @@ async function build(out) {
   fs.rmSync(uiRoot, { recursive: true, force: true });
 
   const worker = copyHashed(path.join(here, 'node_modules/maplibre-gl/dist/maplibre-gl-worker.mjs'),
-    path.join(uiRoot, 'shared'), 'maplibre-gl-worker', '.mjs');
+    path.join(uiRoot, 'shared'), 'maplibre-gl-worker', '.js');
 
   for (const page of PAGES) {
     const result = await esbuild({

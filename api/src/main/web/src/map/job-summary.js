@@ -9,15 +9,25 @@ function credits(value) {
   return typeof value === 'number' ? `${value.toLocaleString('en')} credits` : null;
 }
 
-/** Fills the <dl> with the job summary (`job`: {job_id, status, process_id, title, billing: {…}}). */
-export function showJob(list, job, outputName) {
+function time(iso) {
+  const at = iso ? new Date(iso) : null;
+  return at && !Number.isNaN(at.getTime()) ? at.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZoneName: 'short' }) : null;
+}
+
+/**
+ * Fills the <dl> with the job summary (`job`: {job_id, title, status, process_id, finished_at, billing: {…}}), the
+ * output shown and until when the page's link works.
+ */
+export function showJob(list, job, outputName, linkExpiresAt) {
   const billing = job?.billing ?? {};
   replaceChildren(list,
     row('Job', job?.title ? `${job.title} (${job.job_id})` : job?.job_id),
     row('Process', job?.process_id),
     row('Status', job?.status),
+    row('Finished', time(job?.finished_at)),
     row('Output', outputName),
     row('Billing', billing.status),
     row('Reserved', credits(billing.reserved_credits)),
-    row('Charged', credits(billing.charged_credits)));
+    row('Charged', credits(billing.charged_credits)),
+    row('Link valid until', time(linkExpiresAt)));
 }

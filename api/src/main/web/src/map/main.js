@@ -36,19 +36,18 @@ function describe(params) {
   return `Showing ${bands}, values ${ranges}.`;
 }
 
-/** The TileJSON's default render parameters, in the picker's form. */
-function defaultsOf(tileJson) {
-  const render = tileJson.render ?? {};
+/** Render parameters of the TileJSON (`render`: those its tiles URL draws with; `default_render`), as the picker's. */
+function paramsOf(render) {
   return {
-    bidx: render.bidx ?? [1],
-    rescale: render.rescale ?? [],
-    colormap: render.colormap ?? null,
-    resampling: render.resampling ?? 'nearest',
+    bidx: render?.bidx ?? [1],
+    rescale: render?.rescale ?? [],
+    colormap: render?.colormap ?? null,
+    resampling: render?.resampling ?? 'nearest',
   };
 }
 
 function start(tileJson) {
-  showJob(byId('job'), tileJson.job, tileJson.output);
+  showJob(byId('job'), tileJson.job, tileJson.output, tileJson.token_expires_at);
   const template = tileJson.tiles[0];
   const map = new MapLibreMap({
     container: mapElement,
@@ -94,18 +93,19 @@ function start(tileJson) {
   const show = () => say(`${described} ${background}`.trim());
 
   map.on('load', async () => {
-    const defaults = defaultsOf(tileJson);
+    const shown = paramsOf(tileJson.render ?? tileJson.default_render);
     map.addSource('output', {
       type: 'raster',
-      tiles: [tileUrl(template, defaults)],
+      tiles: [tileUrl(template, shown)],
       tileSize: tileJson.render?.tilesize ?? 256,
       bounds: tileJson.bounds,
       minzoom: tileJson.minzoom,
       maxzoom: tileJson.maxzoom,
     });
     map.addLayer({ id: 'output', type: 'raster', source: 'output' });
-    described = describe(defaults);
-    new RenderForm(byId('display'), { ...tileJson, render: defaults }, (params) => {
+    described = describe(shown);
+    const form = { shown, defaults: paramsOf(tileJson.default_render ?? tileJson.render) };
+    new RenderForm(byId('display'), tileJson, form, (params) => {
       mapElement.setAttribute('aria-busy', 'true');
       tileFailures = 0;
       map.getSource('output').setTiles([tileUrl(template, params)]);

@@ -3,11 +3,11 @@
 // field), and the whole form on submit. Invalid ranges are marked on the field and not applied.
 import { el, replaceChildren } from '../shared/dom.js';
 
-const RESAMPLINGS = [
-  ['nearest', 'Nearest (pixels as they are)'],
-  ['bilinear', 'Bilinear (smooth)'],
-  ['cubic', 'Cubic (smoother)'],
-];
+const RESAMPLING_NAMES = {
+  nearest: 'Nearest (pixels as they are)',
+  bilinear: 'Bilinear (smooth)',
+  cubic: 'Cubic (smoother)',
+};
 const RGB = [['r', 'Red'], ['g', 'Green'], ['b', 'Blue']];
 
 /** The value range a band is stretched over when it is picked: its 2nd–98th percentile, else min–max. */
@@ -30,17 +30,21 @@ function show(value) {
 
 export class RenderForm {
   /**
-   * `form`: the <form> to fill; `tileJson`: bands, colormaps and default render parameters;
+   * `form`: the <form> to fill; `tileJson`: its bands, colormaps, resamplings and outputs; `shown` and `defaults`:
+   * the render parameters drawn now and those "Reset to defaults" goes back to;
    * `onApply(params)`: called with valid parameters whenever the picture should change.
    */
-  constructor(form, tileJson, onApply) {
+  constructor(form, tileJson, { shown, defaults }, onApply) {
     this.form = form;
     this.bands = tileJson.bands ?? [];
     this.colormaps = tileJson.colormaps ?? [];
-    this.defaults = tileJson.render;
+    this.resamplings = tileJson.resamplings ?? Object.keys(RESAMPLING_NAMES);
+    this.outputs = tileJson.outputs ?? [];
+    this.output = tileJson.output;
+    this.defaults = defaults;
     this.onApply = onApply;
     this.build();
-    this.set(this.defaults);
+    this.set(shown);
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       this.apply();
@@ -53,6 +57,12 @@ export class RenderForm {
       `Band ${band.band}${band.description ? ` – ${band.description}` : ''}${band.data_type ? ` (${band.data_type})` : ''}`));
     this.mode = null;
     const parts = [];
+    if (this.outputs.length > 1) {
+      // Another output is another TileJSON: the page loads again for it.
+      parts.push(el('label', { for: 'output' }, 'Output'),
+        el('select', { id: 'output', name: 'output' },
+          this.outputs.map((name) => el('option', { value: name, selected: name === this.output }, name))));
+    }
     if (this.bands.length >= 3) {
       this.mode = el('fieldset', { class: 'choice' },
         el('legend', {}, 'Show'),
@@ -78,7 +88,7 @@ export class RenderForm {
     parts.push(this.ranges);
     parts.push(el('label', { for: 'resampling' }, 'Resampling'),
       el('select', { id: 'resampling', name: 'resampling' },
-        RESAMPLINGS.map(([value, label]) => el('option', { value }, label))));
+        this.resamplings.map((value) => el('option', { value }, RESAMPLING_NAMES[value] ?? value))));
     parts.push(el('div', { class: 'actions' },
       el('button', { type: 'submit' }, 'Apply'),
       el('button', { type: 'button', id: 'reset' }, 'Reset to defaults')));
@@ -151,6 +161,12 @@ export class RenderForm {
   }
 
   changed(target) {
+    if (target.name === 'output') {
+      const page = new URL(window.location.href);
+      page.searchParams.set('output', target.value);
+      window.location.assign(page.href);
+      return;
+    }
     if (target.name === 'mode' || target.name === 'band' || target.name?.startsWith('band-')) {
       // A new band gets its own range; the other fields keep theirs.
       const bidx = this.pickedBands();

@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
@@ -25,6 +26,7 @@ final class TestBasemap {
 
     private final HttpServer server;
     private final AtomicInteger served = new AtomicInteger();
+    private final AtomicBoolean stopped = new AtomicBoolean();
 
     private TestBasemap(HttpServer server) {
         this.server = server;
@@ -66,8 +68,11 @@ final class TestBasemap {
         return served.get();
     }
 
+    /** Closes the port (once; later calls do nothing). */
     void stop() {
-        server.stop(0);
+        if (stopped.compareAndSet(false, true)) {
+            server.stop(0);
+        }
     }
 
     private static byte[] tile() throws IOException {
