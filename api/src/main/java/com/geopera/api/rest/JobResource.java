@@ -6,8 +6,9 @@ import com.geopera.api.config.PublicUrl;
 import com.geopera.api.mapping.JobViews;
 import com.geopera.api.mapping.ListRequests;
 import com.geopera.api.mapping.RequestBody;
-import com.geopera.api.mapping.TileInfo;
 import com.geopera.api.service.JobService;
+import com.geopera.api.service.TileService;
+import com.geopera.api.service.TileTokens;
 import com.geopera.api.store.JobQuery;
 import com.geopera.api.store.JobStore;
 import com.geopera.common.auth.Scope;
@@ -34,6 +35,10 @@ public class JobResource {
     PublicUrl publicUrl;
     @Inject
     CursorSigner cursors;
+    @Inject
+    TileService tiles;
+    @Inject
+    TileTokens tileTokens;
 
     @POST
     @Path("job/get")
@@ -53,7 +58,13 @@ public class JobResource {
     @Path("job/tile_info")
     @RequiresScope(Scope.CLIP_READ)
     public Response tileInfo(byte[] body) {
-        return Http.ok(TileInfo.of(jobs.get(caller(), jobId(body)), base()));
+        RequestBody request = parse(body);
+        String jobId = request.requiredString("job_id", "jobId");
+        String output = request.optionalString("output");
+        request.throwIfInvalid();
+        Caller caller = caller();
+        Map<String, List<String>> query = output == null ? Map.of() : Map.of("output", List.of(output));
+        return Http.ok(tiles.tileJson(caller, jobId, query, base(), tileTokens.issue(caller.orgId(), jobId)));
     }
 
     @POST
