@@ -162,7 +162,13 @@ export class RenderForm {
 
   changed(target) {
     if (target.name === 'output') {
+      // Another output has its own bands and defaults: only the token and the output name go along.
       const page = new URL(window.location.href);
+      const token = page.searchParams.get('token');
+      page.search = '';
+      if (token) {
+        page.searchParams.set('token', token);
+      }
       page.searchParams.set('output', target.value);
       window.location.assign(page.href);
       return;

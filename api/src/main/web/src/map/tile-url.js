@@ -28,17 +28,20 @@ export function tileUrl(template, params) {
   return `${path}?${query.toString()}`;
 }
 
-/** The page's own query parameters that its sibling resources take too: the job's token and the output shown. */
-const CARRIED = ['token', 'output'];
+/**
+ * The page's own query parameters that its TileJSON takes too: the job's token, the output and render parameters
+ * (a map link made from a TileJSON with `bidx=4,3,2` opens with that composite).
+ */
+const CARRIED = ['token', 'output', 'bidx', 'rescale', 'colormap', 'resampling', 'tilesize'];
 
-/** The URL of a sibling resource of the page (`tilejson.json`) with the page's token and output. */
+/** The URL of a sibling resource of the page (`tilejson.json`) with the page's token, output and parameters. */
 export function siblingUrl(pageLocation, name) {
   const url = new URL(name, pageLocation.href);
   const page = new URLSearchParams(pageLocation.search);
   url.search = '';
   for (const key of CARRIED) {
-    if (page.get(key)) {
-      url.searchParams.set(key, page.get(key));
+    for (const value of page.getAll(key)) {
+      url.searchParams.append(key, value);
     }
   }
   return url.href;

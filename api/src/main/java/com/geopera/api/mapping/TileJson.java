@@ -10,7 +10,7 @@ import java.util.Map;
  * TileJSON 3.0.0 of a raster output (https://github.com/mapbox/tilejson-spec/tree/master/3.0.0) plus what a map page
  * shows beside the map: the output's bands with their statistics as the imagery module writes them
  * ({@code minimum, maximum, mean, stddev, percentile_2, percentile_98}), the colormaps, the default and effective
- * render parameters, a quicklook URL and a summary of the job.
+ * render parameters, a quicklook URL, the job's map page URL and a summary of the job.
  */
 public record TileJson(
         @JsonProperty("tilejson") String tilejson,
@@ -32,6 +32,7 @@ public record TileJson(
         @JsonProperty("default_render") Map<String, Object> defaultRender,
         @JsonProperty("render") Map<String, Object> render,
         @JsonProperty("preview") String preview,
+        @JsonProperty("map") String map,
         @JsonProperty("tilejson_url") String tilejsonUrl,
         @JsonProperty("token_expires_at") Instant tokenExpiresAt,
         @JsonProperty("job") JobSummary job) {

@@ -213,7 +213,8 @@ public class TileService {
                 Arrays.stream(ImageFormat.values()).map(ImageFormat::extension).toList(), RenderRequest.TILE_SIZES,
                 Arrays.stream(RenderParams.Resampling.values()).map(RenderParams.Resampling::gdalName).toList(),
                 RenderDefaults.toMetadata(output.defaults()), RenderDefaults.toMetadata(params),
-                jobBase + "preview.png" + q, jobBase + "tilejson.json" + q, token.expiresAt(), summary);
+                jobBase + "preview.png" + q, jobBase + "map" + q, jobBase + "tilejson.json" + q, token.expiresAt(),
+                summary);
     }
 
     private RenderParams render(Map<String, List<String>> query, RasterOutput output, List<ValidationProblem> problems) {
