@@ -9,9 +9,12 @@ function credits(value) {
   return typeof value === 'number' ? `${value.toLocaleString('en')} credits` : null;
 }
 
+// dateStyle and timeStyle cannot be combined with timeZoneName (a TypeError): the fields are named one by one.
+const TIME_FORMAT = { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' };
+
 function time(iso) {
   const at = iso ? new Date(iso) : null;
-  return at && !Number.isNaN(at.getTime()) ? at.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZoneName: 'short' }) : null;
+  return at && !Number.isNaN(at.getTime()) ? at.toLocaleString('en-GB', TIME_FORMAT) : null;
 }
 
 /**

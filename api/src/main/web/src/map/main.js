@@ -128,10 +128,18 @@ function start(tileJson) {
   });
 }
 
+let tileJson = null;
 try {
-  const tileJson = await getJson(siblingUrl(window.location, 'tilejson.json'));
-  start(tileJson);
+  tileJson = await getJson(siblingUrl(window.location, 'tilejson.json'));
 } catch (error) {
   say('The job could not be loaded.');
   fail(describeError(error));
+}
+if (tileJson) {
+  try {
+    start(tileJson);
+  } catch (error) {
+    say('The map could not be shown.');
+    fail(`The map could not be shown: ${error.message}`);
+  }
 }
