@@ -22,6 +22,9 @@ import com.geopera.imagery.process.ProducedRaster;
 import com.geopera.imagery.process.RunContext;
 import com.geopera.imagery.raster.Gdal;
 import com.geopera.imagery.raster.OutputMetadata;
+import com.geopera.imagery.render.BandInfo;
+import com.geopera.imagery.render.RenderDefaults;
+import com.geopera.common.json.Json;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -151,6 +154,8 @@ public final class ImageryEngine {
             metadata.putAll(produced.extraMetadata());
             metadata.put("process_id", process.id());
             metadata.put("media_type", Descriptions.COG_MEDIA_TYPE);
+            metadata.put(RenderDefaults.METADATA_KEY, RenderDefaults.toMetadata(RenderDefaults.of(process.id(),
+                    BandInfo.of(Json.mapper().valueToTree(metadata)))));
             context.checkCancelled();
             publish(produced.cog(), target);
             published = true;

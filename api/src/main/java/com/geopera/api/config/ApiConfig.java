@@ -48,6 +48,8 @@ public interface ApiConfig {
 
     Retention retention();
 
+    Tiles tiles();
+
     /** Kafka topic naming and creation. */
     interface Topics {
         /** Prefix of every topic name ({@code <prefix>.jobs.events} …). */
@@ -342,5 +344,40 @@ public interface ApiConfig {
         /** Most rounds of each kind per pass, so one pass stays bounded; the next pass continues. */
         @WithDefault("20")
         int maxRounds();
+    }
+
+    /** Map tiles, TileJSON and previews of raster outputs (docs/TILES.md). */
+    interface Tiles {
+        /**
+         * Lifetime of the signed token that {@code tile_info} and the TileJSON put into tile URLs. Tokens are signed
+         * with the key of {@code geopera.jobs.cursor-secret}; revoking the key that asked for one does not end it
+         * sooner, so keep it short.
+         */
+        @WithDefault("PT1H")
+        Duration tokenTtl();
+
+        /** {@code Cache-Control: max-age} of tiles and previews (outputs of a succeeded job never change). */
+        @WithDefault("P1D")
+        Duration cacheMaxAge();
+
+        /** GDAL's raster block cache in MiB (process-wide): bounds the memory of open outputs. */
+        @WithDefault("256")
+        int gdalCacheMb();
+
+        /** Output files that keep open GDAL handles between requests (least recently used closed first). */
+        @WithDefault("64")
+        int maxOpenFiles();
+
+        /** Idle handles kept per output file (one per concurrent request on it; keep it near the worker threads). */
+        @WithDefault("8")
+        int maxIdlePerFile();
+
+        /** Zoom levels served past an output's native max zoom; deeper tiles are answered empty. */
+        @WithDefault("6")
+        int overzoom();
+
+        /** Largest {@code max_size} of a preview. */
+        @WithDefault("2048")
+        int maxPreviewSize();
     }
 }

@@ -5,6 +5,7 @@ import com.geopera.common.json.Json;
 import com.geopera.common.messaging.Topics;
 import com.geopera.imagery.ImageryConfig;
 import com.geopera.imagery.ImageryEngine;
+import com.geopera.imagery.render.TileRenderer;
 import com.geopera.ledger.Ledger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.jackson.ObjectMapperCustomizer;
@@ -38,6 +39,14 @@ public class Beans {
         List<Path> roots = config.imagery().inputRoots().orElse(List.of()).stream().map(Path::of).toList();
         return new ImageryEngine(ImageryConfig.defaults(roots, config.imagery().allowedHosts().orElse(List.of()))
                 .withLoopbackInputs(config.imagery().allowLoopbackHosts()));
+    }
+
+    /** Draws tiles and previews; after the engine, which registers GDAL. */
+    @Produces
+    @Singleton
+    TileRenderer tileRenderer(ImageryEngine engine, ApiConfig config) {
+        return TileRenderer.create(config.tiles().gdalCacheMb(), config.tiles().maxOpenFiles(),
+                config.tiles().maxIdlePerFile());
     }
 
     @Produces

@@ -8,12 +8,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Opaque list cursors: base64url of a small JSON (the last row's sort value and job id, and a digest of the
@@ -21,27 +18,15 @@ import javax.crypto.spec.SecretKeySpec;
  * the token, so a cursor shown to another org fails verification instead of reading someone else's rows.
  */
 public final class ListCursors {
-    private static final String ALGORITHM = "HmacSHA256";
-    private static final int GENERATED_SECRET_BYTES = 32;
     /** Bytes of the listing digest kept in the token: enough to tell listings apart, small enough to stay short. */
     private static final int LISTING_DIGEST_BYTES = 12;
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
-    private final byte[] secret;
+    private final SigningKey key;
 
-    public ListCursors(byte[] secret) {
-        this.secret = secret.clone();
-    }
-
-    /** Signs with the configured secret, or with a random one when none is configured. */
-    public static ListCursors of(Optional<String> configuredSecret) {
-        if (configuredSecret.isPresent() && !configuredSecret.get().isBlank()) {
-            return new ListCursors(configuredSecret.get().getBytes(StandardCharsets.UTF_8));
-        }
-        byte[] random = new byte[GENERATED_SECRET_BYTES];
-        new SecureRandom().nextBytes(random);
-        return new ListCursors(random);
+    public ListCursors(SigningKey key) {
+        this.key = key;
     }
 
     /** The cursor of the page that starts after {@code after} in this org's listing {@code query}. */
@@ -92,17 +77,9 @@ public final class ListCursors {
         }
     }
 
+    /** The org is the first field, so (org, payload) pairs cannot be shifted into one another. */
     private byte[] mac(String orgId, byte[] json) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(new SecretKeySpec(secret, ALGORITHM));
-            mac.update(orgId.getBytes(StandardCharsets.UTF_8));
-            // A separator no org id contains, so (org, payload) pairs cannot be shifted into one another.
-            mac.update((byte) 0);
-            return mac.doFinal(json);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return key.sign(orgId.getBytes(StandardCharsets.UTF_8), json);
     }
 
     private static String listingDigest(JobQuery query) {

@@ -8,6 +8,7 @@ import com.geopera.api.contract.JobList;
 import com.geopera.api.contract.JobView;
 import com.geopera.api.contract.JobsListInput;
 import com.geopera.api.contract.ProcessingJobInput;
+import com.geopera.api.contract.TileInfoInput;
 import com.geopera.api.contract.ProjectJobGetInput;
 import com.geopera.api.contract.ProjectJobList;
 import com.geopera.api.contract.ProjectJobsInput;
@@ -15,8 +16,9 @@ import com.geopera.api.contract.TileJson;
 import com.geopera.api.mapping.BodyReader;
 import com.geopera.api.mapping.JobViews;
 import com.geopera.api.mapping.ListRequests;
-import com.geopera.api.mapping.TileInfo;
 import com.geopera.api.service.JobService;
+import com.geopera.api.service.TileService;
+import com.geopera.api.service.TileTokens;
 import com.geopera.api.store.JobQuery;
 import com.geopera.api.store.JobStore;
 import com.geopera.common.auth.Scope;
@@ -29,6 +31,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -51,6 +54,10 @@ public class JobResource {
     CursorSigner cursors;
     @Inject
     BodyReader bodies;
+    @Inject
+    TileService tiles;
+    @Inject
+    TileTokens tileTokens;
 
     @POST
     @Path("job/get")
@@ -85,14 +92,15 @@ public class JobResource {
     @Path("job/tile_info")
     @RequiresScope(Scope.CLIP_READ)
     @Refuses({ErrorCode.JOB_NOT_FOUND, ErrorCode.OUTPUT_NOT_READY})
-    @Operation(summary = "Tile rendering info for any completed processing job (clip/bathy outputs)")
+    @Operation(summary = "TileJSON of a succeeded job's raster output, with signed tile URLs for any web map")
     @APIResponse(responseCode = "200", description = "TileJSON of the job's raster output", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TileJson.class)))
     public Response tileInfo(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = ProcessingJobInput.class))) byte[] body) {
+            schema = @Schema(implementation = TileInfoInput.class))) byte[] body) {
         Caller caller = caller();
-        String jobId = bodies.require(body, ProcessingJobInput.class).jobId();
-        return Http.ok(TileInfo.of(jobs.get(caller, jobId), base()));
+        TileInfoInput input = bodies.require(body, TileInfoInput.class);
+        Map<String, List<String>> query = input.output() == null ? Map.of() : Map.of("output", List.of(input.output()));
+        return Http.ok(tiles.tileJson(caller, input.jobId(), query, base(), tileTokens.issue(caller.orgId(), input.jobId())));
     }
 
     @POST

@@ -34,14 +34,24 @@ public class RateLimitFilter implements ContainerRequestFilter {
         if (caller == null) {
             return;
         }
-        Duration wait = rates.admit(caller);
+        Response refusal = refusal(rates.admit(caller));
+        if (refusal != null) {
+            request.abortWith(refusal);
+        }
+    }
+
+    /**
+     * The 429 answer for a request that must wait {@code wait}, or null when it was admitted ({@code wait} zero).
+     * Also used for callers known only after the filters ran: a tile token's org ({@code TileResource}).
+     */
+    public static Response refusal(Duration wait) {
         if (wait.isZero()) {
-            return;
+            return null;
         }
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
         ApiProblem problem = ApiProblem.of(ErrorCode.RATE_LIMITED, "too many requests for this organisation; retry in "
                 + seconds + " s", Map.of("retry_after_seconds", seconds));
-        request.abortWith(Response.fromResponse(Problems.response(problem))
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds)).build());
+        return Response.fromResponse(Problems.response(problem))
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds)).build();
     }
 }

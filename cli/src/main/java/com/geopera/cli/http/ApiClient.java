@@ -108,6 +108,34 @@ public final class ApiClient {
         }
     }
 
+    /**
+     * A GET of a path below the base URL (with its query) that answers bytes, e.g. a job's preview image, with the
+     * bearer token; an error status is thrown as {@link ApiException} with the problem it carried.
+     */
+    public byte[] getBytes(String pathAndQuery) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
+                .timeout(REQUEST_TIMEOUT)
+                .header("User-Agent", USER_AGENT)
+                .GET();
+        if (token != null && !token.isBlank()) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        HttpRequest request = builder.build();
+        try {
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() >= FIRST_ERROR_STATUS) {
+                String text = new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
+                throw new ApiException(Problem.from(response.statusCode(), parseOrNull(text), text));
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new NetworkException("cannot reach " + request.uri() + " (" + describe(e) + ")", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException(ExitCode.INTERRUPTED, "interrupted");
+        }
+    }
+
     private HttpRequest operationRequest(String operationId, JsonNode body, RequestOptions options) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + OPERATION_PATH + operationId))
                 .timeout(REQUEST_TIMEOUT)

@@ -355,6 +355,41 @@ class CommandsAgainstRealStackIT {
     }
 
     @Test
+    void job_preview_writes_a_png_of_the_output_and_job_tiles_prints_a_tilejson_url_that_opens_with_no_header()
+            throws Exception {
+        String jobId = executeClip();
+        geopera("processing", "job", "get", jobId, "--wait", "--poll-interval", POLL);
+
+        Path png = dir.resolve("preview.png");
+        Run preview = geopera("processing", "job", "preview", jobId, "-o", png.toString(), "--max-size", "64",
+                "--colormap", "viridis");
+        assertThat(preview.exit()).as(preview.toString()).isZero();
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        assertThat(Math.max(image.getWidth(), image.getHeight())).isLessThanOrEqualTo(64);
+        int opaque = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                opaque += (image.getRGB(x, y) >>> 24) == 255 ? 1 : 0;
+            }
+        }
+        assertThat(opaque).as("pixels of the clipped DEM").isPositive();
+
+        Run tiles = geopera("processing", "job", "tiles", jobId);
+        assertThat(tiles.exit()).as(tiles.toString()).isZero();
+        String url = tiles.out().trim();
+        assertThat(url).contains("/v1/processing/jobs/" + jobId + "/tilejson.json?token=");
+        java.net.http.HttpResponse<String> tileJson = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(tileJson.statusCode()).as(tileJson.body()).isEqualTo(200);
+        assertThat(CliJson.mapper().readTree(tileJson.body()).path("tiles").get(0).asText()).contains("token=");
+
+        Run missing = geopera("processing", "job", "preview", "job_00000000000000000000000000", "-o",
+                dir.resolve("none.png").toString());
+        assertThat(missing.exit()).as(missing.toString()).isEqualTo(4);
+    }
+
+    @Test
     void job_register_of_an_unknown_job_exits_with_4() {
         Run run = geopera("processing", "job", "register", "job_00000000000000000000000000");
 

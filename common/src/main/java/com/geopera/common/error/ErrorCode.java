@@ -29,6 +29,8 @@ public enum ErrorCode {
     JOB_DISPATCHED_TO_WORKER(409, "A platform worker holds this job; only it can register the job's outputs"),
     OUTPUT_EXTERNAL(409, "The output is stored outside Geopera and is not served by this API"),
     TOO_MANY_CREATED_JOBS(409, "The organisation has too many jobs waiting in created"),
+    TILE_TOKEN_EXPIRED(401, "The tile token has expired"),
+    TILE_TOKEN_INVALID(403, "The tile token is not valid for this job"),
     RATE_LIMITED(429, "Too many requests"),
     INTERNAL_ERROR(500, "Internal error"),
     SERVICE_UNAVAILABLE(503, "A dependency is unavailable");

@@ -9,7 +9,7 @@ import picocli.CommandLine.Mixin;
 
 /** {@code geopera processing job tile-info JOB} → processing.job.tile_info. */
 @Command(name = "tile-info", mixinStandardHelpOptions = true,
-        description = "Tile rendering info of a succeeded clip/bathy job: bounds, zooms, band statistics, tile URL.",
+        description = "TileJSON of a succeeded job's raster output: bounds, zooms, band statistics, tile URLs with a token.",
         footer = {"%nExample:", "  geopera processing job tile-info job_01J… --output json"})
 public final class JobTileInfoCommand extends ApiCommand {
     private static final String OPERATION = "processing.job.tile_info";
