@@ -28,6 +28,7 @@ public enum ErrorCode {
     OUTPUT_EXTERNAL(409, "The output is stored outside Geopera and is not served by this API"),
     TOO_MANY_CREATED_JOBS(409, "The organisation has too many jobs waiting in created"),
     RATE_LIMITED(429, "Too many requests"),
+    TOO_MANY_STREAMS(429, "Too many listings of this organisation are streaming at once"),
     INTERNAL_ERROR(500, "Internal error"),
     SERVICE_UNAVAILABLE(503, "A dependency is unavailable");
 
