@@ -15,7 +15,7 @@ def frames(event):
     trace = event.get("values", {}).get("stackTrace") or {}
     for frame in trace.get("frames", []):
         method = frame.get("method", {})
-        yield method.get("type", {}).get("name", "?") + "." + method.get("name", "?")
+        yield method.get("type", {}).get("name", "?").replace("/", ".") + "." + method.get("name", "?")
 
 
 AREAS = [("JDBC driver", "org.postgresql."), ("Jackson", "com.fasterxml.jackson."),
