@@ -1,9 +1,12 @@
 -- Fills the jobs table with seed.jobs realistic jobs of the org seed.org_id (created with 4 workspaces and
 -- 4 projects if missing), in one INSERT … SELECT over generate_series so a million rows take seconds, not the
--- hours a million API calls would. Used by api/bench/seed-jobs and by JobListIndexTest.
---   SET seed.org_id = 'org_bench'; SET seed.jobs = '1000000'; \i seed-jobs.sql
+-- hours a million API calls would. Used by api/bench/seed-jobs (which drops the jobs indexes around it) and by the
+-- tests that need many jobs (JobListIndexTest, JobListStreamTest).
+--   SET seed.org_id = 'org_bench'; SET seed.jobs = '1000000'; [SET seed.first = '1000001';] \i seed-jobs.sql
+-- seed.first (default 1) numbers the first job, so a second run adds jobs after those of the first.
 -- Mix: 6 statuses (mostly succeeded), 5 processes, 4 workspaces, 2 of 3 jobs in one of 4 projects (job types
--- follow the process), created over the past year, finished_at set for jobs that ended.
+-- follow the process), created over the past year (spread by a permutation of the job number, so creation order
+-- is not job id order), finished_at set for jobs that ended.
 INSERT INTO orgs (org_id, name, created_at)
 VALUES (current_setting('seed.org_id'), 'seeded', now() - interval '400 days')
 ON CONFLICT (org_id) DO NOTHING;
@@ -45,8 +48,10 @@ FROM (
            (ARRAY['succeeded', 'succeeded', 'succeeded', 'succeeded', 'succeeded', 'failed', 'failed',
                   'cancelled', 'queued', 'running', 'created'])[1 + g % 11] AS status,
            (ARRAY['ndvi', 'clip', 'bathy', 'mosaic', 'ndwi'])[1 + (g * 13) % 5] AS process,
-           -- Spread over a year, oldest first, with a jitter so that times are not in job-id order.
-           now() - make_interval(secs => (current_setting('seed.jobs')::int - g) * 31536000.0
-                                         / current_setting('seed.jobs')::int + (g * 37 % 60)) AS created
-    FROM generate_series(1, current_setting('seed.jobs')::int) AS g
+           -- Over the past year: 7919 is prime to the 31,536,000 seconds of a year, so consecutive jobs land far
+           -- apart, and the milliseconds keep ties rare.
+           now() - make_interval(secs => (g * 7919::bigint) % 31536000 + (g * 37 % 1000) / 1000.0) AS created
+    FROM generate_series(coalesce(nullif(current_setting('seed.first', true), ''), '1')::bigint,
+                         coalesce(nullif(current_setting('seed.first', true), ''), '1')::bigint
+                         + current_setting('seed.jobs')::bigint - 1) AS g
 ) AS seed;

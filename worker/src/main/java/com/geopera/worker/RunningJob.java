@@ -99,6 +99,14 @@ public final class RunningJob implements CancellationToken {
     }
 
     /**
+     * Progress the run reached, whether or not a PROGRESS event announced it (those are throttled): the next
+     * HEARTBEAT carries it. Never goes backwards.
+     */
+    public synchronized void noteProgress(int percent) {
+        lastProgressPercent = Math.max(lastProgressPercent, percent);
+    }
+
+    /**
      * Sends a non-terminal event (STARTED, PROGRESS, HEARTBEAT). Nothing goes out before STARTED (a heartbeat
      * tick racing the admission) nor after the terminal event.
      */

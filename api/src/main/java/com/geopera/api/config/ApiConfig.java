@@ -159,6 +159,34 @@ public interface ApiConfig {
 
         /** Older name of {@code geopera.public-url}, read when that is unset. */
         Optional<String> publicUrl();
+
+        /** Whole listings streamed as NDJSON (docs/API.md "Streamed listings"). */
+        Streams streams();
+    }
+
+    /** Listings streamed as NDJSON: read in keyset chunks, on their own threads, a bounded number per org. */
+    interface Streams {
+        /**
+         * Listings of one org streaming at once on this replica; one more is answered 429 {@code too_many_streams}
+         * (with Retry-After), so one org cannot take every stream thread from the others.
+         */
+        @WithDefault("2")
+        int maxPerOrg();
+
+        /** Jobs read per chunk (one keyset query each); a chunk is read only when the client took the previous one. */
+        @WithDefault("1000")
+        int chunkSize();
+
+        /** Jobs in the first chunk: small, so the first bytes leave within milliseconds. */
+        @WithDefault("100")
+        int firstChunkSize();
+
+        /**
+         * Threads that read and render chunks, shared by every stream of the replica (never the HTTP worker
+         * threads); each holds a database connection only while it reads one chunk.
+         */
+        @WithDefault("2")
+        int threads();
     }
 
     /** How the api answers while PostgreSQL is unavailable. */

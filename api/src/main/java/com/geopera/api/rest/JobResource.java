@@ -23,12 +23,16 @@ import com.geopera.api.store.JobQuery;
 import com.geopera.api.store.JobStore;
 import com.geopera.common.auth.Scope;
 import com.geopera.common.error.ErrorCode;
+import com.geopera.api.service.JobStreams;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +62,8 @@ public class JobResource {
     TileService tiles;
     @Inject
     TileTokens tileTokens;
+    @Inject
+    JobStreams streams;
 
     @POST
     @Path("job/get")
@@ -172,6 +178,42 @@ public class JobResource {
 
     private String nextCursor(JobStore.Page page, JobQuery query) {
         return page.next() == null ? null : cursors.get().write(query.orgId(), query, page.next());
+    }
+
+    /**
+     * jobs.list asked with {@code Accept: application/x-ndjson} ({@link NdjsonListings} routes it here): every
+     * matching job, streamed. The request is checked on this worker thread; the stream itself runs on
+     * {@link JobStreams}' threads once this method returned.
+     */
+    @POST
+    @Path("jobs/list/" + NdjsonListings.SUFFIX)
+    @Produces(Http.NDJSON)
+    @RequiresScope(Scope.PROCESSING_READ)
+    @Blocking
+    @Operation(hidden = true)
+    public Multi<byte[]> streamList(byte[] body) {
+        JobQuery query = ListRequests.jobs(bodies.read(body, JobsListInput.class), caller().orgId(), pageSizes(), cursors.get());
+        return stream(query);
+    }
+
+    /** project_jobs.list asked with {@code Accept: application/x-ndjson}: every job of the project, streamed. */
+    @POST
+    @Path("project_jobs/list/" + NdjsonListings.SUFFIX)
+    @Produces(Http.NDJSON)
+    @RequiresScope(Scope.PROCESSING_READ)
+    @Blocking
+    @Operation(hidden = true)
+    public Multi<byte[]> streamProjectJobs(byte[] body) {
+        JobQuery query = ListRequests.projectJobs(bodies.read(body, ProjectJobsInput.class), caller().orgId(), pageSizes(), cursors.get());
+        jobs.requireProjectMember(caller(), query.projectId());
+        return stream(query);
+    }
+
+    private Multi<byte[]> stream(JobQuery query) {
+        String base = base();
+        boolean inputs = query.includeInputs();
+        int chunkCap = inputs ? config.jobs().maxPageSizeWithInputs() : Integer.MAX_VALUE;
+        return streams.stream(query, chunkCap, job -> JobViews.listed(job, base, inputs));
     }
 
     private ListRequests.PageSizes pageSizes() {

@@ -33,6 +33,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return Problems.builder(problem).header(HttpHeaders.RETRY_AFTER,
                     Math.max(1, config.database().retryAfter().toSeconds())).build();
         }
+        if (ErrorCode.TOO_MANY_STREAMS.code().equals(problem.code())) {
+            // One of the org's streams ends within its listing's length; a second is a fair guess to try again.
+            return Problems.builder(problem).header(HttpHeaders.RETRY_AFTER, 1).build();
+        }
         return Problems.response(problem);
     }
 

@@ -8,6 +8,7 @@ import com.geopera.api.Job;
 import com.geopera.api.JobDraft;
 import com.geopera.api.config.ApiConfig;
 import com.geopera.api.store.IdentityStore;
+import com.geopera.api.store.JobLivenessStore;
 import com.geopera.api.store.JobQuery;
 import com.geopera.api.service.JobLifecycle.Registrant;
 import com.geopera.api.store.JobStore;
@@ -34,6 +35,8 @@ import java.util.Optional;
 public class JobService {
     @Inject
     JobStore jobs;
+    @Inject
+    JobLivenessStore liveness;
     @Inject
     IdentityStore identities;
     @Inject
@@ -111,8 +114,10 @@ public class JobService {
     }
 
     public Job get(Caller caller, String jobId) {
-        return jobs.find(jobId).filter(j -> j.orgId.equals(caller.orgId()))
+        Job job = jobs.find(jobId).filter(j -> j.orgId.equals(caller.orgId()))
                 .orElseThrow(() -> ApiProblem.jobNotFound(jobId));
+        liveness.overlay(job);
+        return job;
     }
 
     /** A job of a project the caller is a member of (404 otherwise). */
@@ -124,8 +129,11 @@ public class JobService {
         return job;
     }
 
+    /** A page of jobs, running ones with their latest progress and heartbeat. */
     public JobStore.Page list(JobQuery query) {
-        return jobs.list(query);
+        JobStore.Page page = jobs.list(query);
+        liveness.overlay(page.jobs());
+        return page;
     }
 
     /** Checks that the caller may list the project's jobs: same org and a member (404 otherwise). */

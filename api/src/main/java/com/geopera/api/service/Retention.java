@@ -4,6 +4,7 @@ import com.geopera.api.Job;
 import com.geopera.api.config.ApiConfig;
 import com.geopera.api.store.DispatchPositionStore;
 import com.geopera.api.store.JobEventStore;
+import com.geopera.api.store.JobLivenessStore;
 import com.geopera.api.store.JobStore;
 import com.geopera.api.store.OutboxStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -20,7 +21,7 @@ import org.jboss.logging.Logger;
 /**
  * Deletes what has served its purpose, so tables and the storage root do not grow for ever: sent outbox rows (they
  * hold the job's full inputs) and the dispatch positions of jobs finished as long ago, HEARTBEAT/PROGRESS job events
- * (lifecycle events are kept), orphaned attempt and
+ * (lifecycle events are kept), the {@code job_liveness} rows of attempts no longer running, orphaned attempt and
  * staging directories, and, when {@code geopera.retention.output-age} is set, the outputs of long-finished jobs.
  * Each round deletes at most {@code batch-size} rows in its own transaction, so no lock is held for long, and a
  * pass runs at most {@code max-rounds} rounds of each kind; rows are claimed with {@code SKIP LOCKED}, so replicas
@@ -39,6 +40,8 @@ public class Retention {
     @Inject
     JobStore jobs;
     @Inject
+    JobLivenessStore liveness;
+    @Inject
     OrphanedFiles orphanedFiles;
     @Inject
     OutputStorage storage;
@@ -48,7 +51,8 @@ public class Retention {
     Clock clock;
 
     /** What one pass deleted. */
-    public record Pass(int outboxRows, int dispatchPositions, int progressEvents, int directories, int jobOutputs) {
+    public record Pass(int outboxRows, int dispatchPositions, int progressEvents, int directories, int jobOutputs,
+            int livenessRows) {
     }
 
     @Scheduled(every = "${geopera.retention.interval}", delayed = "${geopera.retention.interval}",
@@ -57,7 +61,7 @@ public class Retention {
         try {
             Pass pass = runOnce();
             if (pass.outboxRows() + pass.dispatchPositions() + pass.progressEvents() + pass.directories()
-                    + pass.jobOutputs() > 0) {
+                    + pass.jobOutputs() + pass.livenessRows() > 0) {
                 LOG.infof("retention: %s", pass);
             }
         } catch (RuntimeException e) {
@@ -76,7 +80,8 @@ public class Retention {
         int progressEvents = rounds(() -> events.deleteProgressBefore(now.minus(settings.progressEventAge()), batch));
         int directories = orphanedFiles.delete(now.minus(settings.orphanedFileAge()), batch);
         int jobOutputs = settings.outputAge().map(age -> rounds(() -> deleteOutputs(now, age, batch))).orElse(0);
-        return new Pass(outboxRows, dispatchPositions, progressEvents, directories, jobOutputs);
+        int livenessRows = rounds(() -> liveness.deleteStale(batch));
+        return new Pass(outboxRows, dispatchPositions, progressEvents, directories, jobOutputs, livenessRows);
     }
 
     /** Outputs of jobs finished before {@code now - age}: files removed, record kept, as job.delete does. */

@@ -3,6 +3,7 @@ package com.geopera.api.service;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.geopera.api.Job;
 import com.geopera.api.store.JobEventStore;
+import com.geopera.api.store.JobLivenessStore;
 import com.geopera.api.store.JobStore;
 import com.geopera.common.error.AttemptFailureCodes;
 import com.geopera.common.error.ValidationProblem;
@@ -43,6 +44,8 @@ public class WorkerEvents {
     @Inject
     JobEventStore events;
     @Inject
+    JobLivenessStore liveness;
+    @Inject
     JobLifecycle lifecycle;
     @Inject
     OutputRegistration registration;
@@ -57,6 +60,8 @@ public class WorkerEvents {
     public List<String> applyAll(List<Received> received) {
         Instant now = clock.instant();
         Map<String, Job> locked = jobs.lockAll(new TreeSet<>(received.stream().map(r -> r.event().jobId()).toList()));
+        // A transition below writes the whole row: with the latest progress and heartbeat, not those of STARTED.
+        liveness.overlay(locked.values());
         Completions completions = new Completions();
         List<String> outcomes = new ArrayList<>(received.size());
         for (Received each : received) {
@@ -130,12 +135,12 @@ public class WorkerEvents {
         } else if (job.status != JobStatus.RUNNING) {
             throw new IllegalTransitionException(job.status, JobStatus.RUNNING);
         }
-        if (event.progress() != null) {
-            job.progress = Math.max(job.progress, Math.min(100, Math.max(0, event.progress())));
-        }
+        // Into the narrow job_liveness row, not the wide jobs row: a tick every few seconds per running job would
+        // otherwise leave a dead version of the whole row and of its 17 index entries each time.
+        int progress = event.progress() == null ? job.progress : Math.min(100, Math.max(0, event.progress()));
+        job.progress = Math.max(job.progress, progress);
         job.heartbeatAt = now;
-        job.updatedAt = now;
-        jobs.update(job);
+        liveness.record(job.jobId, job.attempt, job.progress, now);
     }
 
     private void complete(Job job, JobEvent event, Instant now, Completions completions) {

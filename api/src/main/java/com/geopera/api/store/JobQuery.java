@@ -32,6 +32,12 @@ public record JobQuery(
                 0, includeInputs, includeTotal, next);
     }
 
+    /** The same listing read {@code size} jobs at a time (a streamed listing's chunks). */
+    public JobQuery withLimit(int size) {
+        return new JobQuery(orgId, projectId, workspaceId, processId, jobType, statuses, ids, sort, descending, size,
+                offset, includeInputs, false, after);
+    }
+
     /**
      * What a cursor is bound to: the sort and every filter, so a cursor cannot be replayed against another
      * listing, whose order would make "after this row" mean something else. Page size and include are not part of

@@ -73,9 +73,14 @@ public class JobStore {
         return db.with(c -> selectOne(c, "SELECT " + COLUMNS + " FROM jobs WHERE job_id = ? FOR UPDATE", jobId));
     }
 
-    /** Locks up to {@code limit} running jobs whose heartbeat is older than {@code staleBefore}, skipping locked ones. */
+    /**
+     * Locks up to {@code limit} running jobs whose heartbeat is older than {@code staleBefore}, skipping locked ones;
+     * the latest heartbeat of the current attempt is in {@code job_liveness} (see {@link JobLivenessStore}).
+     */
     public List<Job> lockStaleRunning(Instant staleBefore, int limit) {
-        return lockMany("status = 'running' AND coalesce(heartbeat_at, started_at, updated_at) < ?", staleBefore, limit);
+        return lockMany("status = 'running' AND coalesce(greatest(heartbeat_at, (SELECT l.heartbeat_at FROM "
+                + "job_liveness l WHERE l.job_id = jobs.job_id AND l.attempt = jobs.attempt)), started_at, updated_at) "
+                + "< ?", staleBefore, limit);
     }
 
     /**

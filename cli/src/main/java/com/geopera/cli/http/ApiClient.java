@@ -89,6 +89,40 @@ public final class ApiClient {
         }
     }
 
+    /**
+     * Calls a list operation with {@code Accept: application/x-ndjson} and hands each line to {@code item} as it
+     * arrives, so a listing of any length is printed in constant memory. Not retried (lines may already be out); a
+     * stream the api cut short (no end of its chunked body) is a {@link NetworkException}, never a short listing.
+     * Returns how many items came.
+     */
+    public long stream(String operationId, JsonNode body, java.util.function.Consumer<JsonNode> item) {
+        HttpRequest request = operationRequest(operationId, body, RequestOptions.readNdjson());
+        HttpResponse<java.util.stream.Stream<String>> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofLines());
+        } catch (IOException e) {
+            throw new NetworkException("cannot reach the api at " + baseUrl + " (" + describe(e) + ")", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException(ExitCode.INTERRUPTED, "interrupted");
+        }
+        try (java.util.stream.Stream<String> lines = response.body()) {
+            if (response.statusCode() >= FIRST_ERROR_STATUS) {
+                String text = String.join("\n", lines.toList());
+                throw new ApiException(Problem.from(response.statusCode(), parseOrNull(text), text));
+            }
+            long[] count = {0};
+            lines.filter(line -> !line.isBlank()).forEach(line -> {
+                item.accept(parse(line));
+                count[0]++;
+            });
+            return count[0];
+        } catch (java.io.UncheckedIOException e) {
+            throw new NetworkException("the listing from " + baseUrl + " was cut short (" + describe(e.getCause())
+                    + ")", e);
+        }
+    }
+
     /** A plain GET of a path below the base URL (health, metrics); error statuses are returned, not thrown. */
     public RawResponse get(String path) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))

@@ -17,7 +17,8 @@ import java.util.Set;
 /** Output for people: key/value blocks for objects, aligned tables for lists, one-line errors on stderr. */
 public final class HumanRenderer implements Renderer {
     private static final int MAX_GENERIC_COLUMNS = 8;
-    private static final List<String> PAGING_FIELDS = List.of("page", "limit", "offset", "total", "has_more");
+    private static final List<String> PAGING_FIELDS = List.of("page", "limit", "offset", "total", "has_more",
+            "next_cursor");
     private static final List<String> CREDIT_DETAILS = List.of("required", "available");
 
     private final PrintWriter out;

@@ -32,6 +32,7 @@ public enum ErrorCode {
     TILE_TOKEN_EXPIRED(401, "The tile token has expired"),
     TILE_TOKEN_INVALID(403, "The tile token is not valid for this job"),
     RATE_LIMITED(429, "Too many requests"),
+    TOO_MANY_STREAMS(429, "Too many listings of this organisation are streaming at once"),
     INTERNAL_ERROR(500, "Internal error"),
     SERVICE_UNAVAILABLE(503, "A dependency is unavailable");
 

@@ -60,15 +60,14 @@ public interface WorkerConfig {
         Duration exitGrace();
     }
 
-    /** PROGRESS is sent only when enough time passed or progress moved enough since the last one sent. */
+    /** PROGRESS throttling. */
     interface Progress {
-        /** Minimum time between two PROGRESS events of one job (unless {@link #minStepPercent()} is reached). */
+        /**
+         * Least time between two PROGRESS events of one job, and before its first: a run shorter than this sends
+         * none (STARTED and COMPLETED only); the reports in between are coalesced into the next one.
+         */
         @WithDefault("1s")
         Duration minInterval();
-
-        /** Percentage points that justify a PROGRESS event even before {@link #minInterval()} passed. */
-        @WithDefault("5")
-        int minStepPercent();
     }
 
     /** Backoff for retryable failures (I/O, fetch timeouts); permanent failures are never retried. */

@@ -125,6 +125,7 @@ public final class AttemptExecutor {
     }
 
     private void reportProgress(RunningJob running, ProgressThrottle throttle, double fraction) {
+        running.noteProgress(ProgressThrottle.toPercent(fraction));
         int percent = throttle.offer(fraction);
         if (percent >= 0) {
             running.report(events.progress(running.command(), percent));

@@ -5,21 +5,22 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Decides which progress reports of one run become PROGRESS events: a report goes out when it moved at least
- * {@code minStepPercent} points, or moved at all and {@code minInterval} passed, since the last one sent.
- * Progress never goes backwards.
+ * Decides which progress reports of one run become PROGRESS events: at most one per {@code minInterval}, the first
+ * one no earlier than {@code minInterval} after the run started, and each carrying the latest progress (the reports
+ * in between are coalesced into it, never queued). A run shorter than {@code minInterval} therefore sends no PROGRESS
+ * at all: its STARTED and COMPLETED say everything, and the HEARTBEAT of a longer run carries the latest progress
+ * even when no PROGRESS went out. Every event is a Kafka record, a row of {@code job_events} and an api transaction,
+ * so a job's event count follows its duration, not the number of GDAL callbacks. Progress never goes backwards.
  */
 public final class ProgressThrottle {
     private static final int FULL_PERCENT = 100;
     private final Duration minInterval;
-    private final int minStepPercent;
     private final Clock clock;
     private Instant lastSentAt;
     private int lastSentPercent;
 
-    public ProgressThrottle(Duration minInterval, int minStepPercent, Clock clock) {
+    public ProgressThrottle(Duration minInterval, Clock clock) {
         this.minInterval = minInterval;
-        this.minStepPercent = minStepPercent;
         this.clock = clock;
         this.lastSentAt = clock.instant();
     }
@@ -31,9 +32,7 @@ public final class ProgressThrottle {
             return -1;
         }
         Instant now = clock.instant();
-        boolean bigStep = percent - lastSentPercent >= minStepPercent;
-        boolean longEnough = !now.isBefore(lastSentAt.plus(minInterval));
-        if (!bigStep && !longEnough) {
+        if (now.isBefore(lastSentAt.plus(minInterval))) {
             return -1;
         }
         lastSentAt = now;

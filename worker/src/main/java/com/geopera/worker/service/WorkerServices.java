@@ -98,7 +98,7 @@ public class WorkerServices {
         WorkerConfig.Progress progress = config.progress();
         return new AttemptExecutor(runner, new RunPreconditions(engine), storage, events,
                 new RetryBackoff(retry.maxTries(), retry.initialBackoff(), retry.maxBackoff()),
-                () -> new ProgressThrottle(progress.minInterval(), progress.minStepPercent(), clock),
+                () -> new ProgressThrottle(progress.minInterval(), clock),
                 config.jobTimeout(), clock);
     }
 }

@@ -34,16 +34,19 @@ class AttemptExecutorTest {
     private final List<JobEvent> sent = new CopyOnWriteArrayList<>();
     private final AtomicInteger calls = new AtomicInteger();
     private final DispatchJob job = Commands.dispatch("job_e", 1, "clip");
+    /** The progress throttle's clock, moved by hand; the executor's own waits (retry backoff) use real time. */
+    private final ProgressThrottleTest.MovableClock throttleClock =
+            new ProgressThrottleTest.MovableClock(java.time.Instant.now());
 
     private AttemptExecutor executor(ProcessRunner runner) {
         return executor(runner, command -> Optional.empty());
     }
 
     private AttemptExecutor executor(ProcessRunner runner, AttemptGuard guard) {
-        Clock clock = Clock.systemUTC();
-        return new AttemptExecutor(runner, guard, new OutputStorage(root), new JobEvents("w1", clock),
+        return new AttemptExecutor(runner, guard, new OutputStorage(root), new JobEvents("w1", Clock.systemUTC()),
                 new RetryBackoff(3, Duration.ofMillis(5), Duration.ofMillis(20)),
-                () -> new ProgressThrottle(Duration.ofSeconds(1), 5, clock), Duration.ofMinutes(1), clock);
+                () -> new ProgressThrottle(Duration.ofSeconds(1), throttleClock), Duration.ofMinutes(1),
+                Clock.systemUTC());
     }
 
     /** An admitted attempt: its STARTED went out (and is not among the events the tests look at). */
@@ -89,11 +92,14 @@ class AttemptExecutorTest {
     @Test
     void a_successful_run_reports_progress_then_completed_with_outputs_in_the_attempt_directory() {
         JobEvent end = executor((request, progress, token) -> {
+            progress.onProgress(0.2);
+            throttleClock.advance(Duration.ofSeconds(1));
             progress.onProgress(0.5);
             return writeResult(request.outputDir());
         }).execute(running());
 
         assertThat(types()).containsExactly(JobEventType.PROGRESS, JobEventType.COMPLETED);
+        assertThat(sent.get(0).progress()).as("the report within the first second is coalesced").isEqualTo(50);
         assertThat(end.outputs().get(0).href()).isEqualTo(root.resolve("org_t/job_e/1/clip.tif").toUri().toString());
         assertThat(end.usage().credits()).isEqualTo(4);
         assertThat(root.resolve("org_t/job_e/1/clip.tif")).exists();

@@ -112,7 +112,7 @@ class JobWatchdogTest {
             }
         }, command -> Optional.empty(), new OutputStorage(root), events,
                 new RetryBackoff(1, Duration.ofMillis(1), Duration.ofMillis(1)),
-                () -> new ProgressThrottle(Duration.ofSeconds(1), 5, clock), LIMIT, clock);
+                () -> new ProgressThrottle(Duration.ofSeconds(1), clock), LIMIT, clock);
         JobLauncher launcher = new JobLauncher(slots, running, executor, events, event -> {
             sent.add(event);
             return CompletableFuture.completedFuture(null);

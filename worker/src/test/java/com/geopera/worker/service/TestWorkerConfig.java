@@ -68,17 +68,7 @@ final class TestWorkerConfig implements WorkerConfig {
 
     @Override
     public Progress progress() {
-        return new Progress() {
-            @Override
-            public Duration minInterval() {
-                return Duration.ofSeconds(1);
-            }
-
-            @Override
-            public int minStepPercent() {
-                return 5;
-            }
-        };
+        return () -> Duration.ofSeconds(1);
     }
 
     @Override

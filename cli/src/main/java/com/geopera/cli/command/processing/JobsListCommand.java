@@ -41,6 +41,14 @@ public final class JobsListCommand extends ApiCommand {
     @Option(names = "--sort", paramLabel = "FIELD", description = "Sort field, '-' for descending: -created_at.")
     String sort;
 
+    @Option(names = "--cursor", paramLabel = "CURSOR",
+            description = "Continue after the page that answered this next_cursor (same filters and sort).")
+    String cursor;
+
+    @Option(names = "--all", description = "Every page, each asked with the previous page's next_cursor "
+            + "(with --output ndjson the whole listing is streamed anyway).")
+    boolean all;
+
     @Override
     protected ExitCode execute(CommandContext context) {
         var body = context.json().createObjectNode();
@@ -64,6 +72,9 @@ public final class JobsListCommand extends ApiCommand {
         if (sort != null) {
             body.put("sort", sort);
         }
-        return Lists.show(context, context.processingClient(true), OPERATION, body, Views.JOB_ROWS);
+        if (cursor != null) {
+            body.put("cursor", cursor);
+        }
+        return Lists.show(context, context.processingClient(true), OPERATION, body, Views.JOB_ROWS, all);
     }
 }

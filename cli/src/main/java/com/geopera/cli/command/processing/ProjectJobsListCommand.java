@@ -29,6 +29,14 @@ public final class ProjectJobsListCommand extends ApiCommand {
     @Option(names = "--offset", paramLabel = "N", description = "Skip the first N jobs.")
     Integer offset;
 
+    @Option(names = "--cursor", paramLabel = "CURSOR",
+            description = "Continue after the page that answered this next_cursor (same filters and sort).")
+    String cursor;
+
+    @Option(names = "--all", description = "Every page, each asked with the previous page's next_cursor "
+            + "(with --output ndjson the whole listing is streamed anyway).")
+    boolean all;
+
     @Override
     protected ExitCode execute(CommandContext context) {
         var body = context.json().createObjectNode();
@@ -45,6 +53,9 @@ public final class ProjectJobsListCommand extends ApiCommand {
         if (offset != null) {
             body.put("offset", offset);
         }
-        return Lists.show(context, context.processingClient(true), OPERATION, body, Views.JOB_ROWS);
+        if (cursor != null) {
+            body.put("cursor", cursor);
+        }
+        return Lists.show(context, context.processingClient(true), OPERATION, body, Views.JOB_ROWS, all);
     }
 }
