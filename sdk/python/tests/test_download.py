@@ -30,6 +30,11 @@ class DownloadTest(unittest.TestCase):
         self.assertFalse(os.path.exists(str(self.target("clip.tif")) + ".part"))
         self.assertEqual(b"II*\x00", self.expected[:4])  # a little-endian TIFF
 
+    def test_the_output_operation_under_jobs_outputs_downloads_the_same_bytes(self):
+        download = stack.client().processing.jobs.outputs.get(self.job.job_id, "result", self.target("same.tif"))
+        self.assertEqual(len(self.expected), download.size_bytes)
+        self.assertEqual(self.expected, self.target("same.tif").read_bytes())
+
     def test_a_partial_file_left_by_an_earlier_call_is_resumed_with_a_range_request(self):
         half = len(self.expected) // 2
         Path(str(self.target("clip.tif")) + ".part").write_bytes(self.expected[:half])

@@ -142,80 +142,30 @@ class JobResource(_Base):
                 interval = min(interval, remaining)
             self._transport.sleep(interval)
 
-    @operation("processing.job.download", http="GET " + OUTPUT_PATH)
+    @helper("processing.jobs.outputs.get")
     def download(self, job_id: str, output: str, path: Union[str, "os.PathLike[str]"]) -> Download:
         """Downloads output ``output`` of the job to ``path``, streaming to disk. The bytes go to ``path + ".part"``
         first; a ``.part`` left by an interrupted call (or a connection that broke during this one) is resumed with
         an HTTP ``Range`` request, and the file is renamed to ``path`` once it has the announced size. The request
         goes to the client's own ``base_url`` (the bearer token is never sent to a host named in an answer)."""
-        target = os.fspath(path)
-        partial = target + ".part"
-        url_path = OUTPUT_PATH.format(job_id=_quote(job_id), name=_quote(output))
-        resumed_from = os.path.getsize(partial) if os.path.exists(partial) else 0
-        transferred = 0
-        media_type = None
-        attempt = 0
-        while True:
-            have = os.path.getsize(partial) if os.path.exists(partial) else 0
-            headers = {"Accept": "*/*"}
-            if have:
-                headers["Range"] = "bytes=%d-" % have
-            try:
-                connection, response = self._transport.open_get(url_path, headers)
-            except errors.InvalidRequest as e:
-                if e.status == 416 and have and e.problem.get("size_bytes") == have:
-                    size = have  # the .part is already whole
-                    break
-                raise
-            try:
-                media_type = response.getheader("Content-Type")
-                if response.status == 206:
-                    first, size = _content_range(response.getheader("Content-Range"))
-                    if first != have:
-                        raise errors.DownloadError("asked for bytes from %d, the api sent from %d" % (have, first))
-                    mode = "ab"
-                else:
-                    size = int(response.getheader("Content-Length") or -1)
-                    mode = "wb"
-                    if have:
-                        resumed_from = 0  # the api sent the whole file again
-                broken: Optional[BaseException] = None
-                with open(partial, mode) as out:
-                    while True:
-                        try:
-                            chunk = response.read(_CHUNK_BYTES)
-                        except (OSError, http.client.HTTPException) as e:
-                            broken = e  # the connection, not our disk: resume from what arrived
-                            break
-                        if not chunk:
-                            break
-                        out.write(chunk)
-                        transferred += len(chunk)
-                if broken is not None:
-                    if attempt >= self._transport.retry.max_retries:
-                        raise errors.APIConnectionError(
-                            "download of %s/%s broke: %r" % (job_id, output, broken)) from broken
-                    attempt += 1
-                    self._transport.sleep(self._transport.retry.backoff(attempt))
-                    continue
-            finally:
-                connection.close()
-            got = os.path.getsize(partial)
-            if size >= 0 and got != size:
-                if got < size and attempt < self._transport.retry.max_retries:
-                    attempt += 1  # the stream ended early: resume from what arrived
-                    self._transport.sleep(self._transport.retry.backoff(attempt))
-                    continue
-                raise errors.DownloadError("%s has %d bytes, the api announced %d" % (partial, got, size))
-            size = got
-            break
-        os.replace(partial, target)
-        return Download.from_json({"path": target, "size_bytes": size, "resumed_from": resumed_from,
-                                   "bytes_transferred": transferred, "media_type": media_type})
+        return _download(self._transport, job_id, output, path)
+
+
+class Outputs(_Base):
+    """``client.processing.jobs.outputs``: the files of jobs' outputs."""
+
+    @operation("processing.jobs.outputs.get", http="GET " + OUTPUT_PATH)
+    def get(self, job_id: str, name: str, path: Union[str, "os.PathLike[str]"]) -> Download:
+        """Downloads output ``name`` of the job to ``path``, resuming with ``Range`` (as ``job.download``)."""
+        return _download(self._transport, job_id, name, path)
 
 
 class Jobs(_Base):
     """``client.processing.jobs``: the organisation's jobs."""
+
+    def __init__(self, transport: Transport) -> None:
+        super().__init__(transport)
+        self.outputs = Outputs(transport)
 
     @operation("processing.jobs.list")
     def list(self, workspaceId: Optional[str] = None, processId: Optional[str] = None,
@@ -352,6 +302,74 @@ class Processing(_Base):
                project_id: Optional[str], title: Optional[str]) -> Dict[str, Any]:
         return _body(process_id=process_id, workspaceId=workspace_id or self._default_workspace_id, inputs=inputs,
                      project_id=project_id, title=title)
+
+
+def _download(transport: Transport, job_id: str, output: str, path: Union[str, "os.PathLike[str]"]) -> Download:
+    """``job.download`` and ``jobs.outputs.get``: GET the output with Range resume (see ``JobResource.download``)."""
+    target = os.fspath(path)
+    partial = target + ".part"
+    url_path = OUTPUT_PATH.format(job_id=_quote(job_id), name=_quote(output))
+    resumed_from = os.path.getsize(partial) if os.path.exists(partial) else 0
+    transferred = 0
+    media_type = None
+    attempt = 0
+    while True:
+        have = os.path.getsize(partial) if os.path.exists(partial) else 0
+        headers = {"Accept": "*/*"}
+        if have:
+            headers["Range"] = "bytes=%d-" % have
+        try:
+            connection, response = transport.open_get(url_path, headers)
+        except errors.InvalidRequest as e:
+            if e.status == 416 and have and e.problem.get("size_bytes") == have:
+                size = have  # the .part is already whole
+                break
+            raise
+        try:
+            media_type = response.getheader("Content-Type")
+            if response.status == 206:
+                first, size = _content_range(response.getheader("Content-Range"))
+                if first != have:
+                    raise errors.DownloadError("asked for bytes from %d, the api sent from %d" % (have, first))
+                mode = "ab"
+            else:
+                size = int(response.getheader("Content-Length") or -1)
+                mode = "wb"
+                if have:
+                    resumed_from = 0  # the api sent the whole file again
+            broken: Optional[BaseException] = None
+            with open(partial, mode) as out:
+                while True:
+                    try:
+                        chunk = response.read(_CHUNK_BYTES)
+                    except (OSError, http.client.HTTPException) as e:
+                        broken = e  # the connection, not our disk: resume from what arrived
+                        break
+                    if not chunk:
+                        break
+                    out.write(chunk)
+                    transferred += len(chunk)
+            if broken is not None:
+                if attempt >= transport.retry.max_retries:
+                    raise errors.APIConnectionError(
+                        "download of %s/%s broke: %r" % (job_id, output, broken)) from broken
+                attempt += 1
+                transport.sleep(transport.retry.backoff(attempt))
+                continue
+        finally:
+            connection.close()
+        got = os.path.getsize(partial)
+        if size >= 0 and got != size:
+            if got < size and attempt < transport.retry.max_retries:
+                attempt += 1  # the stream ended early: resume from what arrived
+                transport.sleep(transport.retry.backoff(attempt))
+                continue
+            raise errors.DownloadError("%s has %d bytes, the api announced %d" % (partial, got, size))
+        size = got
+        break
+    os.replace(partial, target)
+    return Download.from_json({"path": target, "size_bytes": size, "resumed_from": resumed_from,
+                               "bytes_transferred": transferred, "media_type": media_type})
 
 
 def _quote(segment: str) -> str:
