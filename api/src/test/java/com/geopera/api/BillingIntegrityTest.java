@@ -110,6 +110,30 @@ class BillingIntegrityTest {
     }
 
     @Test
+    void dispatching_a_queued_or_running_job_again_is_refused_and_holds_nothing_more() throws Exception {
+        Fixture org = Fixture.org(GRANT);
+        Response executed = org.call("processing.execute", org.clipBody());
+        String jobId = executed.path("job_id");
+        int held = executed.path("billing.reserved_credits");
+
+        Response whileQueued = org.call("processing.dispatch", Map.of("job_id", jobId));
+        assertThat(whileQueued.statusCode()).as(whileQueued.asString()).isEqualTo(409);
+        assertThat(whileQueued.<String>path("code")).isEqualTo("illegal_transition");
+
+        KafkaProbe.publish(event(jobId, JobEventType.STARTED, null, null, null));
+        awaitStatus(org, jobId, "running");
+        Response whileRunning = org.call("processing.dispatch", Map.of("job_id", jobId));
+        assertThat(whileRunning.statusCode()).as(whileRunning.asString()).isEqualTo(409);
+        assertThat(whileRunning.<String>path("code")).isEqualTo("illegal_transition");
+
+        Response job = job(org, jobId);
+        assertThat(job.<String>path("status")).isEqualTo("running");
+        assertThat(job.<Integer>path("attempt")).isEqualTo(1);
+        assertThat(job.<Integer>path("billing.reserved_credits")).isEqualTo(held);
+        assertThat(balance(org)).containsEntry("posted", (int) GRANT).containsEntry("pending", held);
+    }
+
+    @Test
     void a_customer_registering_its_own_created_job_is_charged_the_full_estimate_whatever_usage_it_reports() {
         Fixture org = Fixture.org(GRANT);
         Response created = org.call("processing.create", org.clipBody());

@@ -17,6 +17,7 @@ import com.geopera.common.error.ErrorCode;
 import com.geopera.common.error.InputErrorCodes;
 import com.geopera.common.error.ValidationProblem;
 import com.geopera.common.id.Ids;
+import com.geopera.common.job.IllegalTransitionException;
 import com.geopera.common.job.JobStatus;
 import com.geopera.common.process.ProcessDescription;
 import com.geopera.imagery.Estimate;
@@ -95,7 +96,11 @@ public class JobService {
             throw ApiProblem.of(ErrorCode.PROCESS_VERSION_UNAVAILABLE, "no worker queue serves " + job.processId
                     + (version == null ? "" : " version " + version));
         }
-        job.status.moveTo(JobStatus.QUEUED);
+        // Only a created job is dispatched by a customer. The table also lets running → queued, but that edge is
+        // the reaper's redispatch: taken here it would hold credits a second time and leave attempt 1 running.
+        if (job.status != JobStatus.CREATED) {
+            throw new IllegalTransitionException(job.status, JobStatus.QUEUED);
+        }
         job.processVersion = process.version();
         // Pinned before estimating: a file that changes in between fails the pin check on the worker, never the bill.
         job.inputPins = catalog.pins(job.processId, job.inputs);
