@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 /** One packaged Quarkus app ({@code quarkus-run.jar}) run as a child process with its own environment and log. */
 public final class AppProcess {
-    private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final int LOG_TAIL_LINES = 60;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
