@@ -31,7 +31,7 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
  * elsewhere, so that nothing is described twice:
  * <ul>
  * <li>operation ids: {@code POST /v1/a/b/c} is {@code a.b.c} and is copied to {@code POST /v1/op/a.b.c} as
- * {@code op.a.b.c} (the form {@link OperationPathFilter} rewrites); a GET is named by its path's fixed segments;</li>
+ * {@code op.a.b.c} (the form {@link OperationPathFilter} rewrites); a GET is named by its path's fixed segments (without their file extensions);</li>
  * <li>the bearer security scheme and each operation's scopes, from its {@link RequiresScope};</li>
  * <li>problem responses: the refusals every operation can answer, and those of its {@link Refuses}; the
  * {@code Problem} schema's {@code code} enumeration from {@link ErrorCode};</li>
@@ -85,8 +85,9 @@ public class OpenApiContractFilter implements OASFilter {
             Components components) {
         Optional<Method> method = resourceMethod(operation.getOperationId());
         operation.setOperationId(httpMethod == PathItem.HttpMethod.POST && !path.contains("{") ? dotted(path)
-                : Arrays.stream(path.substring(V1.length()).split("/")).filter(s -> !s.contains("{"))
-                        .collect(Collectors.joining(".")) + "." + httpMethod.name().toLowerCase());
+                : Arrays.stream(path.substring(V1.length()).split("/")).map(OpenApiContractFilter::fixedName)
+                        .filter(s -> !s.isEmpty()).collect(Collectors.joining(".")) + "."
+                        + httpMethod.name().toLowerCase());
         RequiresScope scopes = method.map(m -> m.getAnnotation(RequiresScope.class)).orElse(null);
         if (scopes != null) {
             operation.setSecurity(security(scopes));
@@ -121,6 +122,13 @@ public class OpenApiContractFilter implements OASFilter {
     }
 
     /** The resource method behind an operation id of the form {@code com.….JobResource_get}, when it is one. */
+    /** A path segment's fixed name: {@code preview.{format}} → preview, {@code tilejson.json} → tilejson. */
+    private static String fixedName(String segment) {
+        int dot = segment.indexOf('.');
+        String name = dot < 0 ? segment : segment.substring(0, dot);
+        return name.contains("{") ? "" : name;
+    }
+
     private static Optional<Method> resourceMethod(String operationId) {
         int split = operationId == null ? -1 : operationId.lastIndexOf('_');
         if (split < 0) {
