@@ -7,6 +7,7 @@
 import type { operations } from "./generated/openapi.js";
 import { downloadChunks, type DownloadOptions } from "./download.js";
 import { cursorItems, ndjsonLines, type CursorPage } from "./streams.js";
+import { mapPageOperation, previewOperation, tileJsonOperation, tileOperation } from "./tiles.js";
 import type { RequestOptions, RetryKind, Transport } from "./transport.js";
 
 /** Every operation id of the document. */
@@ -137,6 +138,10 @@ export function processingOperations(t: Transport) {
       outputs: {
         get: downloadOperation(t),
       },
+      tiles: { get: tileOperation(t) },
+      preview: { get: previewOperation(t) },
+      tilejson: { get: tileJsonOperation(t) },
+      map: { get: mapPageOperation(t) },
     },
     project_job: {
       get: operation(t, "processing.project_job.get", "read"),

@@ -47,6 +47,14 @@ export interface RequestOptions {
   maxRetries?: number;
 }
 
+/** How `Transport.get` sends and what it accepts besides 2xx. */
+export interface GetOptions {
+  /** Send the client's key as `Authorization: Bearer` (default true). */
+  bearer?: boolean;
+  /** Answer a 304 (the request had `If-None-Match`) instead of throwing. */
+  notModified?: boolean;
+}
+
 const DEFAULT_URL = "http://127.0.0.1:8080";
 
 function environment(name: string): string | undefined {
@@ -103,17 +111,20 @@ export class Transport {
       idempotencyKey);
   }
 
-  /** A `GET` of `path` (relative to the base URL) with the given headers; answers 200/206, else throws. */
+  /**
+   * A `GET` of `path` (relative to the base URL) with the given headers; answers 2xx (and 304 with
+   * `notModified`), else throws. `bearer: false` sends no `Authorization` (the path carries a token).
+   */
   async get(operation: string, path: string, headers: Record<string, string>,
-            options: RequestOptions = {}): Promise<Response> {
-    return this.send(operation, "read", path, { method: "GET", headers }, options, undefined);
+            options: RequestOptions = {}, how: GetOptions = {}): Promise<Response> {
+    return this.send(operation, "read", path, { method: "GET", headers }, options, undefined, how);
   }
 
   private async send(operation: string, kind: RetryKind, path: string, init: RequestInit, options: RequestOptions,
-                     idempotencyKey: string | undefined): Promise<Response> {
+                     idempotencyKey: string | undefined, how: GetOptions = {}): Promise<Response> {
     const maxRetries = options.maxRetries ?? this.maxRetries;
     const headers = new Headers(init.headers);
-    if (this.apiKey) headers.set("Authorization", `Bearer ${this.apiKey}`);
+    if (this.apiKey && how.bearer !== false) headers.set("Authorization", `Bearer ${this.apiKey}`);
     for (let attempt = 0; ; attempt++) {
       options.signal?.throwIfAborted();
       let response: Response;
@@ -128,7 +139,7 @@ export class Transport {
         }
         throw new ConnectionError(operation, error);
       }
-      if (response.ok) return response;
+      if (response.ok || (response.status === 304 && how.notModified)) return response;
       const problem = await readProblem(response);
       if (attempt < maxRetries && retryable(kind, response.status, problem)) {
         const delayMs = Math.min(retryAfterMs(response) ?? this.backoff(attempt), this.maxDelayMs);

@@ -21,6 +21,13 @@ export async function wrongCallsDoNotCompile(client: Client): Promise<void> {
   void credits;
   // @ts-expect-error an output is named by job_id and name
   client.processing.jobs.outputs.get({ job_id: "job_1" });
+  // @ts-expect-error a tile is named by z, x and y too
+  await client.processing.jobs.tiles.get({ job_id: "job_1", format: "png" });
+  // @ts-expect-error tiles are png, webp or jpg
+  await client.processing.jobs.tiles.get({ job_id: "job_1", z: 0, x: 0, y: 0, format: "gif" });
+  // @ts-expect-error the TileJSON's tile URLs are a list
+  const template: string = (await client.processing.jobs.tilejson.get({ job_id: "job_1" })).tiles;
+  void template;
 }
 
 export async function rightCallsCompile(client: Client, workspaceId: string): Promise<void> {
@@ -46,6 +53,16 @@ export async function rightCallsCompile(client: Client, workspaceId: string): Pr
   const estimate = await client.processing.catalog.estimate({ process_id: "clip", inputs: {} });
   const price: number = estimate.credits;
   void price;
+  const tilejson = await client.processing.jobs.tilejson.get({ job_id: job.job_id, bidx: [1] });
+  const urls: string[] | undefined = tilejson.tiles;
+  void urls;
+  const tile = await client.processing.jobs.tiles.get({ job_id: job.job_id, z: 8, x: 133, y: 87, format: "png",
+    rescale: [0, 500], ifNoneMatch: "\"e\"" }, { signal: AbortSignal.timeout(1000) });
+  const pixels: Uint8Array = tile.bytes;
+  const fresh: boolean = tile.notModified;
+  void [pixels, fresh];
+  const html: string = await client.processing.jobs.map.get({ job_id: job.job_id, token: "t" });
+  void html;
   for await (const chunk of client.processing.jobs.outputs.get({ job_id: job.job_id, name: "result" })) {
     const bytes: Uint8Array = chunk;
     void bytes;
