@@ -64,14 +64,16 @@ class TilesTest(unittest.TestCase):
         self.assertFalse(other.not_modified)
         self.assertEqual(first.data, other.data)
 
-    def test_a_preview_is_no_larger_than_max_size(self):
-        preview = self.client.processing.jobs.preview.get(self.job.job_id, format="png", max_size=64)
-        width, height = png_size(preview.data)
-        self.assertEqual(64, max(width, height), (width, height))
-        self.assertGreater(min(width, height), 0)
-        self.assertTrue(preview.etag)
-        bigger = self.client.processing.jobs.preview.get(self.job.job_id, max_size=128)
-        self.assertEqual(128, max(png_size(bigger.data)))
+    def test_a_preview_is_shrunk_to_max_size_and_never_enlarged(self):
+        whole = self.client.processing.jobs.preview.get(self.job.job_id, format="png")
+        width, height = png_size(whole.data)
+        self.assertTrue(16 < max(width, height) <= 1024, (width, height))  # the clip's own size, under the default
+        self.assertTrue(whole.etag)
+        small = png_size(self.client.processing.jobs.preview.get(self.job.job_id, max_size=16).data)
+        self.assertEqual(16, max(small), small)
+        self.assertEqual(small[0] >= small[1], width >= height)  # the same orientation
+        large = self.client.processing.jobs.preview.get(self.job.job_id, max_size=2048)
+        self.assertEqual((width, height), png_size(large.data))
 
     def test_the_tilejson_has_tiles_and_bounds_and_its_token_opens_a_tile_without_an_api_key(self):
         tilejson = self.client.processing.jobs.tilejson.get(self.job.job_id)
@@ -94,13 +96,16 @@ class TilesTest(unittest.TestCase):
             self.anonymous.processing.jobs.tiles.get(self.job.job_id, 10, self.x, self.y)
         self.assertEqual("unauthenticated", refused.exception.code)
 
-    def test_the_map_page_is_html_naming_the_job_and_opens_with_the_token(self):
+    def test_the_map_page_is_html_and_opens_with_the_jobs_token_only(self):
         page = self.client.processing.jobs.map.get(self.job.job_id)
-        self.assertIn("<html", page.lower())
-        self.assertIn(self.job.job_id, page)
+        self.assertTrue(page.lower().startswith("<!doctype html>"), page[:80])
+        self.assertIn("<title>Job output map", page)
+        self.assertIn('id="map"', page)
         token = token_of(self.client.processing.job.tile_info(job_id=self.job.job_id).tiles[0])
-        self.assertIn(self.job.job_id, self.anonymous.processing.jobs.map.get(self.job.job_id, token=token))
-
+        self.assertEqual(page, self.anonymous.processing.jobs.map.get(self.job.job_id, token=token))
+        with self.assertRaises(geopera.PermissionDenied) as refused:
+            self.anonymous.processing.jobs.map.get("job_01M8V60Y3CPK6WT221CK0TAVJD", token=token)
+        self.assertEqual("tile_token_invalid", refused.exception.code)
 
 if __name__ == "__main__":
     unittest.main()
