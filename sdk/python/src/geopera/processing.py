@@ -316,7 +316,8 @@ class Jobs(_Base):
                status: Optional[StrList] = None, ids: Optional[StrList] = None, page: Optional[int] = None,
                cursor: Optional[str] = None, limit: Optional[int] = None, sort: Optional[str] = None,
                include: Optional[StrList] = None) -> Iterator[Job]:
-        """The jobs of one page (up to ``limit``, at most 500) as NDJSON, each job parsed as its line arrives."""
+        """Every matching job from where that page would start (``cursor``, ``page``) to the end of the listing, as
+        NDJSON, each job parsed as its line arrives (``limit`` is validated but not applied)."""
         for line in self._transport.ndjson("processing.jobs.list", self._query(
                 workspaceId, processId, status, ids, limit, sort, include, page=page, cursor=cursor)):
             yield Job.from_json(line)
@@ -367,7 +368,8 @@ class ProjectJobs(_Base):
     def stream(self, project_id: str, status: Optional[StrList] = None, job_type_name: Optional[str] = None,
                limit: Optional[int] = None, offset: Optional[int] = None, cursor: Optional[str] = None,
                include: Optional[StrList] = None) -> Iterator[Job]:
-        """The project's jobs of one page as NDJSON, each parsed as its line arrives."""
+        """The project's jobs from where that page would start to the end of the listing, as NDJSON, each parsed as
+        its line arrives."""
         for line in self._transport.ndjson("processing.project_jobs.list", _body(
                 project_id=project_id, status=_listed(status), job_type_name=job_type_name, limit=limit,
                 offset=offset, cursor=cursor, include=_listed(include))):
