@@ -8,8 +8,8 @@ from .client import Client
 from .errors import (APIConnectionError, APIError, AuthenticationError, Conflict, DownloadError, FieldProblem,
                      GeoperaError, InsufficientCredits, InvalidRequest, NotFound, PermissionDenied, RateLimited,
                      ServerError, ValidationError, WaitTimeout)
-from .models import (ApiKey, Balance, Billing, CreditGrant, Download, Estimate, Job, JobError, JobOutput, JobPage,
-                     JobType, JobTypeList, Org, ProcessDescription, ProcessList, ProcessSummary, Project,
+from .models import (ApiKey, Balance, Billing, CreditGrant, Download, Estimate, Image, Job, JobError, JobOutput,
+                     JobPage, JobType, JobTypeList, Org, ProcessDescription, ProcessList, ProcessSummary, Project,
                      ProjectJobPage, ProjectMember, RevokedKey, RevokedSession, Session, TileJSON, Workspace)
 
 __all__ = [
@@ -17,7 +17,7 @@ __all__ = [
     "GeoperaError", "APIError", "APIConnectionError", "AuthenticationError", "Conflict", "DownloadError",
     "FieldProblem", "InsufficientCredits", "InvalidRequest", "NotFound", "PermissionDenied", "RateLimited",
     "ServerError", "ValidationError", "WaitTimeout",
-    "ApiKey", "Balance", "Billing", "CreditGrant", "Download", "Estimate", "Job", "JobError", "JobOutput", "JobPage",
-    "JobType", "JobTypeList", "Org", "ProcessDescription", "ProcessList", "ProcessSummary", "Project",
+    "ApiKey", "Balance", "Billing", "CreditGrant", "Download", "Estimate", "Image", "Job", "JobError", "JobOutput",
+    "JobPage", "JobType", "JobTypeList", "Org", "ProcessDescription", "ProcessList", "ProcessSummary", "Project",
     "ProjectJobPage", "ProjectMember", "RevokedKey", "RevokedSession", "Session", "TileJSON", "Workspace",
 ]

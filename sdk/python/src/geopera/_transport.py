@@ -112,6 +112,16 @@ class Transport:
         return self._with_retries(lambda: self._open("GET", self._prefix + path, dict(headers), None),
                                   Retry.SAFE, False)
 
+    def get(self, path: str, query: Mapping[str, Any], headers: Mapping[str, str],
+            not_modified_ok: bool = False) -> Tuple[int, Dict[str, str], bytes]:
+        """GET ``path?query`` (lists repeat their parameter) and return (status, headers, body); a 304 is returned
+        rather than raised when ``not_modified_ok``, other non-2xx answers are raised as the api's error."""
+        target = self._prefix + path
+        if query:
+            target += "?" + urllib.parse.urlencode(query, doseq=True)
+        return self._with_retries(
+            lambda: self._exchange("GET", target, dict(headers), None, not_modified_ok), Retry.SAFE, False)
+
     def with_token(self, token: Optional[str]) -> "Transport":
         return Transport(self.base_url, token, self.timeout_seconds, self.retry, self._sleep)
 
@@ -129,8 +139,8 @@ class Transport:
                                                context=ssl.create_default_context())
         return http.client.HTTPConnection(self._host, self._port, timeout=self.timeout_seconds)
 
-    def _open(self, method: str, path: str, headers: Dict[str, str],
-              payload: Optional[bytes]) -> Tuple[http.client.HTTPConnection, http.client.HTTPResponse]:
+    def _open(self, method: str, path: str, headers: Dict[str, str], payload: Optional[bytes],
+              not_modified_ok: bool = False) -> Tuple[http.client.HTTPConnection, http.client.HTTPResponse]:
         """Sends one request; returns the open 2xx response, raises the api's error for any other status."""
         headers = dict(headers)
         headers.setdefault("User-Agent", "geopera-python/%s" % __version__)
@@ -149,7 +159,7 @@ class Transport:
         except BaseException:
             connection.close()
             raise
-        if response.status >= 300:
+        if response.status >= 300 and not (not_modified_ok and response.status == 304):
             try:
                 data = response.read()
             finally:
@@ -157,9 +167,9 @@ class Transport:
             raise errors.error_for(response.status, _problem(response, data), dict(response.getheaders()))
         return connection, response
 
-    def _exchange(self, method: str, path: str, headers: Dict[str, str],
-                  payload: Optional[bytes]) -> Tuple[int, Dict[str, str], bytes]:
-        connection, response = self._open(method, path, headers, payload)
+    def _exchange(self, method: str, path: str, headers: Dict[str, str], payload: Optional[bytes],
+                  not_modified_ok: bool = False) -> Tuple[int, Dict[str, str], bytes]:
+        connection, response = self._open(method, path, headers, payload, not_modified_ok)
         try:
             return response.status, dict(response.getheaders()), response.read()
         finally:

@@ -220,7 +220,9 @@ class JobTypeList(Model):
 
 @dataclass
 class TileJSON(Model):
-    """TileJSON 3.0.0 of a finished clip/bathy job's first georeferenced output."""
+    """TileJSON 3.0.0 of a finished clip/bathy job's raster output: ``tiles`` (URLs carrying a signed ``token``),
+    ``bounds``, zoom range, the output's bands, the render parameters it accepts and its ``preview``, ``map`` and
+    ``tilejson_url`` links (same token, valid until ``token_expires_at``)."""
 
     tilejson: str = ""
     name: Optional[str] = None
@@ -231,8 +233,32 @@ class TileJSON(Model):
     minzoom: Optional[int] = None
     maxzoom: Optional[int] = None
     output: Optional[str] = None
-    crs: Optional[str] = None
+    outputs: List[str] = field(default_factory=list)
+    crs: Any = None
     bands: List[Dict[str, Any]] = field(default_factory=list)
+    formats: List[str] = field(default_factory=list)
+    tilesizes: List[int] = field(default_factory=list)
+    resamplings: List[str] = field(default_factory=list)
+    colormaps: List[str] = field(default_factory=list)
+    render: Optional[Dict[str, Any]] = None
+    default_render: Optional[Dict[str, Any]] = None
+    job: Optional[Dict[str, Any]] = None
+    preview: Optional[str] = None
+    map: Optional[str] = None
+    tilejson_url: Optional[str] = None
+    token_expires_at: Optional[str] = None
+
+
+@dataclass
+class Image(Model):
+    """A rendered tile or preview: ``data`` (the image's bytes), ``media_type`` and the strong ``etag``. With
+    ``if_none_match`` equal to the current ETag the api draws nothing: ``not_modified`` is true and ``data`` empty
+    (keep the copy you have)."""
+
+    data: bytes = b""
+    media_type: Optional[str] = None
+    etag: Optional[str] = None
+    not_modified: bool = False
 
 
 @dataclass

@@ -1,6 +1,7 @@
 """``client.processing``: the processing operations, named as in the operation reference."""
 
 import http.client
+import json
 import os
 import time
 import urllib.parse
@@ -10,12 +11,17 @@ from typing import Any, Callable, Dict, Iterator, List, Mapping, Optional, Seque
 from . import errors
 from ._operations import Namespace, helper, operation
 from ._transport import Retry, Transport
-from .models import (Download, Estimate, Job, JobPage, JobTypeList, ProcessDescription, ProcessList, ProjectJobPage,
-                     TileJSON)
+from .models import (Download, Estimate, Image, Job, JobPage, JobTypeList, ProcessDescription, ProcessList,
+                     ProjectJobPage, TileJSON)
 
 StrList = Union[str, Sequence[str]]
 
 OUTPUT_PATH = "/v1/processing/jobs/{job_id}/outputs/{name}"
+TILE_PATH = "/v1/processing/jobs/{job_id}/tiles/{z}/{x}/{y}.{format}"
+PREVIEW_PATH = "/v1/processing/jobs/{job_id}/preview.{format}"
+TILEJSON_PATH = "/v1/processing/jobs/{job_id}/tilejson.json"
+MAP_PATH = "/v1/processing/jobs/{job_id}/map"
+Rescale = Union[str, Sequence[float], Sequence[Sequence[float]]]
 _CHUNK_BYTES = 64 * 1024
 
 
@@ -160,12 +166,124 @@ class Outputs(_Base):
         return _download(self._transport, job_id, name, path)
 
 
+class _Rendered(_Base):
+    """GETs of a job's rendered output, opened by a tile ``token`` (sent as the ``token`` query parameter, no api key
+    needed) or, without one, by the client's bearer key (``clip:read``)."""
+
+    def _get(self, path: str, query: Mapping[str, Any], token: Optional[str],
+             headers: Optional[Mapping[str, str]] = None) -> Tuple[int, Dict[str, str], bytes]:
+        query = _body(**query)
+        transport = self._transport
+        if token is not None:
+            query["token"] = token
+            transport = transport.with_token(None)
+        return transport.get(path, query, headers or {}, not_modified_ok=True)
+
+    def _image(self, path: str, query: Mapping[str, Any], token: Optional[str],
+               if_none_match: Optional[str]) -> Image:
+        headers = {"Accept": "image/*"}
+        if if_none_match is not None:
+            headers["If-None-Match"] = if_none_match
+        status, answer, data = self._get(path, query, token, headers)
+        answer = {k.lower(): v for k, v in answer.items()}
+        return Image.from_json({"data": b"" if status == 304 else data, "media_type": answer.get("content-type"),
+                                "etag": answer.get("etag"), "not_modified": status == 304})
+
+
+def _render(output: Optional[str], bidx: Union[None, int, Sequence[int]], rescale: Optional[Rescale],
+            colormap: Optional[str], tilesize: Optional[int], resampling: Optional[str]) -> Dict[str, Any]:
+    """The render parameters as query parameters: ``bidx`` 4 or (4, 3, 2); ``rescale`` "0,255", (0, 255) for all
+    bands, or ((0, 255), (10, 90), …) once per band."""
+    bands: Any = bidx
+    if bidx is not None and not isinstance(bidx, (int, str)):
+        bands = ",".join(str(b) for b in bidx)
+    ranges: Any = rescale
+    if rescale is not None and not isinstance(rescale, str):
+        pairs: List[Any] = list(rescale)
+        if pairs and not isinstance(pairs[0], (int, float)):
+            ranges = [",".join(str(v) for v in pair) for pair in pairs]
+        else:
+            ranges = ",".join(str(v) for v in pairs)
+    return {"output": output, "bidx": bands, "rescale": ranges, "colormap": colormap, "tilesize": tilesize,
+            "resampling": resampling}
+
+
+class Tiles(_Rendered):
+    """``client.processing.jobs.tiles``: Web Mercator tiles of a job's raster output."""
+
+    @operation("processing.jobs.tiles.get", http="GET " + TILE_PATH)
+    def get(self, job_id: str, z: int, x: int, y: int, format: str = "png", output: Optional[str] = None,
+            bidx: Union[None, int, Sequence[int]] = None, rescale: Optional[Rescale] = None,
+            colormap: Optional[str] = None, tilesize: Optional[int] = None, resampling: Optional[str] = None,
+            token: Optional[str] = None, if_none_match: Optional[str] = None) -> Image:
+        """Tile ``z/x/y`` as ``format`` (``png``, ``webp``, ``jpg``); tiles outside the data are transparent.
+        With ``if_none_match`` the ETag of a copy you hold: ``not_modified`` when it is still the tile."""
+        path = TILE_PATH.format(job_id=_quote(job_id), z=int(z), x=int(x), y=int(y), format=_quote(format))
+        return self._image(path, _render(output, bidx, rescale, colormap, tilesize, resampling), token,
+                           if_none_match)
+
+
+class Preview(_Rendered):
+    """``client.processing.jobs.preview``: a job's whole raster output as one image."""
+
+    @operation("processing.jobs.preview.get", http="GET " + PREVIEW_PATH)
+    def get(self, job_id: str, format: str = "png", max_size: Optional[int] = None, output: Optional[str] = None,
+            bidx: Union[None, int, Sequence[int]] = None, rescale: Optional[Rescale] = None,
+            colormap: Optional[str] = None, resampling: Optional[str] = None, token: Optional[str] = None,
+            if_none_match: Optional[str] = None) -> Image:
+        """The output in its own CRS, its longer side ``max_size`` px at most (16–2048, default 1024; never
+        enlarged)."""
+        query = _render(output, bidx, rescale, colormap, None, resampling)
+        query["max_size"] = max_size
+        path = PREVIEW_PATH.format(job_id=_quote(job_id), format=_quote(format))
+        return self._image(path, query, token, if_none_match)
+
+
+class TileJsonResource(_Rendered):
+    """``client.processing.jobs.tilejson``."""
+
+    @operation("processing.jobs.tilejson.get", http="GET " + TILEJSON_PATH)
+    def get(self, job_id: str, token: Optional[str] = None, output: Optional[str] = None,
+            bidx: Union[None, int, Sequence[int]] = None, rescale: Optional[Rescale] = None,
+            colormap: Optional[str] = None, tilesize: Optional[int] = None,
+            resampling: Optional[str] = None) -> TileJSON:
+        """The job's TileJSON. With ``token`` its URLs carry that token (never a longer-lived one); with the bearer
+        key, a new one. Render parameters given here are passed into its tile and preview URLs."""
+        _, _, data = self._get(TILEJSON_PATH.format(job_id=_quote(job_id)),
+                               _render(output, bidx, rescale, colormap, tilesize, resampling), token,
+                               {"Accept": "application/json"})
+        return TileJSON.from_json(json.loads(data.decode("utf-8")))
+
+
+class MapPage(_Rendered):
+    """``client.processing.jobs.map``."""
+
+    @operation("processing.jobs.map.get", http="GET " + MAP_PATH)
+    def get(self, job_id: str, token: Optional[str] = None) -> str:
+        """The HTML of the job's map page (what a browser opening the TileJSON's ``map`` link shows)."""
+        _, answer, data = self._get(MAP_PATH.format(job_id=_quote(job_id)), {}, token, {"Accept": "text/html"})
+        return data.decode(_charset(answer), "replace")
+
+
+def _charset(headers: Mapping[str, str]) -> str:
+    content_type = next((v for k, v in headers.items() if k.lower() == "content-type"), "") or ""
+    for part in content_type.split(";")[1:]:
+        name, _, value = part.strip().partition("=")
+        if name.lower() == "charset" and value:
+            return value.strip('"')
+    return "utf-8"
+
+
 class Jobs(_Base):
     """``client.processing.jobs``: the organisation's jobs."""
 
     def __init__(self, transport: Transport) -> None:
         super().__init__(transport)
         self.outputs = Outputs(transport)
+        self.tiles = Tiles(transport)
+        self.preview = Preview(transport)
+        self.tilejson = TileJsonResource(transport)
+        self.map = MapPage(transport)
 
     @operation("processing.jobs.list")
     def list(self, workspaceId: Optional[str] = None, processId: Optional[str] = None,
@@ -198,7 +316,8 @@ class Jobs(_Base):
                status: Optional[StrList] = None, ids: Optional[StrList] = None, page: Optional[int] = None,
                cursor: Optional[str] = None, limit: Optional[int] = None, sort: Optional[str] = None,
                include: Optional[StrList] = None) -> Iterator[Job]:
-        """The jobs of one page (up to ``limit``, at most 500) as NDJSON, each job parsed as its line arrives."""
+        """Every matching job from where that page would start (``cursor``, ``page``) to the end of the listing, as
+        NDJSON, each job parsed as its line arrives (``limit`` is validated but not applied)."""
         for line in self._transport.ndjson("processing.jobs.list", self._query(
                 workspaceId, processId, status, ids, limit, sort, include, page=page, cursor=cursor)):
             yield Job.from_json(line)
@@ -249,7 +368,8 @@ class ProjectJobs(_Base):
     def stream(self, project_id: str, status: Optional[StrList] = None, job_type_name: Optional[str] = None,
                limit: Optional[int] = None, offset: Optional[int] = None, cursor: Optional[str] = None,
                include: Optional[StrList] = None) -> Iterator[Job]:
-        """The project's jobs of one page as NDJSON, each parsed as its line arrives."""
+        """The project's jobs from where that page would start to the end of the listing, as NDJSON, each parsed as
+        its line arrives."""
         for line in self._transport.ndjson("processing.project_jobs.list", _body(
                 project_id=project_id, status=_listed(status), job_type_name=job_type_name, limit=limit,
                 offset=offset, cursor=cursor, include=_listed(include))):
