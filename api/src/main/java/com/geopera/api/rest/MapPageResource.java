@@ -31,6 +31,7 @@ public class MapPageResource {
     MapPage page;
 
     @GET
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "The map page", content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "text/html"))
     @RequiresScope(value = Scope.CLIP_READ, optional = true)
     public Response map(@PathParam("job_id") String jobId, @QueryParam("token") String token) {
         Caller caller = tokens.caller(current.orNull(), token, jobId);

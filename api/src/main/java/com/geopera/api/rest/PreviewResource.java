@@ -27,6 +27,8 @@ public class PreviewResource {
     UriInfo uri;
 
     @GET
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "The whole output as one image", content = {@org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "image/png"), @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "image/webp"), @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "image/jpeg")})
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "304", description = "Not modified (If-None-Match)")
     @RequiresScope(value = Scope.CLIP_READ, optional = true)
     public Response preview(@PathParam("job_id") String jobId, @PathParam("format") String format,
             @QueryParam("token") String token, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {

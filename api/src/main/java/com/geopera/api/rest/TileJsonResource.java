@@ -36,6 +36,7 @@ public class TileJsonResource {
     UriInfo uri;
 
     @GET
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "TileJSON of the job's raster output", content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = com.geopera.api.contract.TileJson.class)))
     @RequiresScope(value = Scope.CLIP_READ, optional = true)
     public Response tileJson(@PathParam("job_id") String jobId, @QueryParam("token") String token) {
         Caller caller = answers.caller(jobId, token);

@@ -33,6 +33,8 @@ public class TileResource {
 
     @GET
     @Path("{z}/{x}/{y: [^/.]+}.{format}")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "The tile (an empty transparent tile, X-Tile-Empty: true, outside the data)", content = {@org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "image/png"), @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "image/webp"), @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "image/jpeg")})
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "304", description = "Not modified (If-None-Match)")
     @RequiresScope(value = Scope.CLIP_READ, optional = true)
     public Response tile(@PathParam("job_id") String jobId, @PathParam("z") String z, @PathParam("x") String x,
             @PathParam("y") String y, @PathParam("format") String format, @QueryParam("token") String token,
