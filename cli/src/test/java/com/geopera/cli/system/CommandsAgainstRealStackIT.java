@@ -361,7 +361,7 @@ class CommandsAgainstRealStackIT {
         geopera("processing", "job", "get", jobId, "--wait", "--poll-interval", POLL);
 
         Path png = dir.resolve("preview.png");
-        Run preview = geopera("processing", "job", "preview", jobId, "-o", png.toString(), "--max-size", "64",
+        Run preview = geopera("processing", "job", "preview", jobId, "--out", png.toString(), "--max-size", "64",
                 "--colormap", "viridis");
         assertThat(preview.exit()).as(preview.toString()).isZero();
         java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
@@ -384,7 +384,7 @@ class CommandsAgainstRealStackIT {
         assertThat(tileJson.statusCode()).as(tileJson.body()).isEqualTo(200);
         assertThat(CliJson.mapper().readTree(tileJson.body()).path("tiles").get(0).asText()).contains("token=");
 
-        Run missing = geopera("processing", "job", "preview", "job_00000000000000000000000000", "-o",
+        Run missing = geopera("processing", "job", "preview", "job_00000000000000000000000000", "--out",
                 dir.resolve("none.png").toString());
         assertThat(missing.exit()).as(missing.toString()).isEqualTo(4);
     }

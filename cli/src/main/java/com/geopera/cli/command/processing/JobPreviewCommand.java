@@ -13,16 +13,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code geopera processing job preview JOB -o out.png}: a quicklook image of a succeeded job's raster output. */
+/** {@code geopera processing job preview JOB --out out.png}: a quicklook image of a succeeded job's raster output. */
 @Command(name = "preview", mixinStandardHelpOptions = true,
         description = "Save a quicklook PNG of a succeeded job's raster output (the whole output, drawn like its tiles).",
-        footer = {"%nExamples:", "  geopera processing job preview job_01J… -o preview.png",
-                "  geopera processing job preview job_01J… -o nir.png --bidx 4,3,2 --max-size 512"})
+        footer = {"%nExamples:", "  geopera processing job preview job_01J… --out preview.png",
+                "  geopera processing job preview job_01J… --out nir.png --bidx 4,3,2"})
 public final class JobPreviewCommand extends ApiCommand {
     @Mixin
     JobArgument job;
 
-    @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE", description = "Where to write the PNG.")
+    @Option(names = "--out", required = true, paramLabel = "FILE",
+            description = "Where to write the PNG (-o is the global output format of every command).")
     Path out;
 
     @Option(names = "--max-size", paramLabel = "PIXELS", description = "Longer side in pixels (default 1024).")

@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
         description = "Print the TileJSON URL of a succeeded job's raster output, ready to paste into MapLibre, "
                 + "Leaflet or QGIS (it carries a short-lived token; see docs/TILES.md).",
         footer = {"%nExamples:", "  geopera processing job tiles job_01J…",
-                "  geopera processing job tiles job_01J… --output json   # also the tile URL template and expiry"})
+                "  geopera processing job tiles job_01J… -o json   # with the tile URL and expiry"})
 public final class JobTilesCommand extends ApiCommand {
     private static final String OPERATION = "processing.job.tile_info";
 
