@@ -10,6 +10,7 @@ WORKER_BASE_PORT=8090             # worker i answers health on WORKER_BASE_PORT 
 LOCAL_DB=geopera
 LOCAL_ENV="$GEOPERA_HOME/local.env"
 STARTED_FILE="$RUN_DIR/local-stack.started"   # infrastructure that `up` started (so `down` stops only that)
+WANTED_WORKERS_FILE="$RUN_DIR/workers.wanted"  # how many workers the last `up` was asked for (0 = api only)
 API_JAR="$GEOPERA_ROOT/api/target/quarkus-app/quarkus-run.jar"
 WORKER_JAR="$GEOPERA_ROOT/worker/target/quarkus-app/quarkus-run.jar"
 GEOPERA_URL="http://127.0.0.1:$API_PORT"
@@ -35,6 +36,13 @@ running_workers() {
     name="$(basename "$f" .pid)"
     app_pid "$name" >/dev/null && echo "$name"
   done | sort -t- -k2 -n
+}
+
+# How many workers the stack should run: what the last `up` was asked for, 1 when it never was.
+wanted_workers() {
+  local n
+  n="$(cat "$WANTED_WORKERS_FILE" 2>/dev/null || true)"
+  if [[ "$n" =~ ^[0-9]$ ]]; then echo "$n"; else echo 1; fi
 }
 
 # health NAME : prints UP, DOWN or "no answer" for the app's /q/health/ready.
