@@ -3,6 +3,7 @@ package com.geopera.api;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.geopera.api.service.DrawnImages;
 import com.geopera.common.json.Json;
 import com.geopera.common.process.JobOutput;
 import com.geopera.imagery.ImageryEngine;
@@ -41,6 +42,8 @@ class MapTilesTest {
     ImageryEngine engine;
     @Inject
     ShiftableClock clock;
+    @Inject
+    DrawnImages drawn;
 
     private Fixture org;
     private final Map<String, String> jobs = new LinkedHashMap<>();
@@ -222,6 +225,23 @@ class MapTilesTest {
         Response other = given().urlEncodingEnabled(false).header("If-None-Match", etag).get(url + "&bidx=4,3,2");
         assertThat(other.statusCode()).as("other parameters are another image").isEqualTo(200);
         assertThat(other.header("ETag")).isNotEqualTo(etag);
+    }
+
+    @Test
+    void a_drawn_tile_is_kept_and_the_next_request_for_it_is_answered_from_memory_with_the_same_bytes() {
+        Response info = tileInfo("cog");
+        String parameters = "&rescale=3,251&bidx=1,2,3";
+        long keptBefore = drawn.size();
+
+        Response first = centreTile(info, parameters);
+        long keptAfterFirst = drawn.size();
+        Response second = centreTile(info, parameters);
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(keptAfterFirst).isEqualTo(keptBefore + 1);
+        assertThat(drawn.size()).as("the second request drew nothing new").isEqualTo(keptAfterFirst);
+        assertThat(second.asByteArray()).isEqualTo(first.asByteArray());
+        assertThat(second.header("ETag")).isEqualTo(first.header("ETag"));
     }
 
     @Test

@@ -392,6 +392,14 @@ public interface ApiConfig {
         @WithDefault("256")
         int gdalCacheMb();
 
+        /**
+         * Drawn tiles and previews kept in memory, by ETag, in MiB (least recently used dropped first); 0 turns the
+         * cache off. An image is named by its output file, parameters and place, and outputs never change, so a cached
+         * image is always the image a new drawing would give.
+         */
+        @WithDefault("64")
+        int imageCacheMb();
+
         /** Output files that keep open GDAL handles between requests (least recently used closed first). */
         @WithDefault("64")
         int maxOpenFiles();

@@ -2,6 +2,7 @@ package com.geopera.api.rest;
 
 import com.geopera.api.Caller;
 import com.geopera.api.config.ApiConfig;
+import com.geopera.api.service.DrawnImages;
 import com.geopera.api.service.RequestRates;
 import com.geopera.api.service.TileService;
 import com.geopera.api.service.TileTokens;
@@ -24,6 +25,8 @@ public class TileAnswers {
     RequestRates rates;
     @Inject
     ApiConfig config;
+    @Inject
+    DrawnImages drawn;
 
     /** The bearer caller when a header was sent, else the token's. */
     Caller caller(String jobId, String token) {
@@ -45,7 +48,7 @@ public class TileAnswers {
             return Response.notModified().header(HttpHeaders.ETAG, image.etag())
                     .header(HttpHeaders.CACHE_CONTROL, cacheControl).build();
         }
-        byte[] body = image.body().get();
+        byte[] body = image.empty() ? image.body().get() : drawn.get(image.etag(), image.body());
         Response.ResponseBuilder answer = Response.ok(body).type(image.mediaType())
                 .header(HttpHeaders.ETAG, image.etag()).header(HttpHeaders.CACHE_CONTROL, cacheControl)
                 .header("X-Content-Type-Options", "nosniff");

@@ -19,8 +19,8 @@ import org.gdal.gdal.gdal;
 import org.gdal.gdalconst.gdalconstConstants;
 
 /**
- * Encodes ARGB pixels: PNG and JPEG with the JDK's ImageIO (deterministic: the same pixels give the same bytes),
- * WebP with GDAL's WEBP driver (the JDK has no WebP writer; the bindings cannot read GDAL's in-memory files, so the
+ * Encodes ARGB pixels: PNG with {@link PngEncoder}, JPEG with the JDK's ImageIO (both deterministic: the same pixels
+ * give the same bytes), WebP with GDAL's WEBP driver (the JDK has no WebP writer; the bindings cannot read GDAL's in-memory files, so the
  * image passes through a temporary file, on /dev/shm when there is one).
  */
 final class ImageEncoder {
@@ -34,22 +34,10 @@ final class ImageEncoder {
 
     static byte[] encode(int[] argb, int width, int height, ImageFormat format) {
         return switch (format) {
-            case PNG -> png(argb, width, height);
+            case PNG -> PngEncoder.encode(argb, width, height);
             case JPG -> jpeg(argb, width, height);
             case WEBP -> webp(argb, width, height);
         };
-    }
-
-    private static byte[] png(int[] argb, int width, int height) {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
-        image.setRGB(0, 0, width, height, argb, 0, width);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
-        try {
-            ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 
     private static byte[] jpeg(int[] argb, int width, int height) {

@@ -3,7 +3,9 @@ package com.geopera.imagery.render;
 import com.geopera.imagery.raster.Gdal;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Vector;
+import java.util.concurrent.ConcurrentHashMap;
 import org.gdal.gdal.Band;
 import org.gdal.gdal.Dataset;
 import org.gdal.gdal.WarpOptions;
@@ -16,9 +18,11 @@ import org.gdal.gdal.gdal;
  * are stretched band by band to 0…255 and, for one band, looked up in the colormap; then encoded.
  */
 public final class TileRenderer {
-    /** Changes whenever the same parameters would draw different pixels (part of every ETag). */
-    public static final String VERSION = "1";
+    /** Changes whenever the same parameters would give other bytes (part of every ETag); 2: {@link PngEncoder}. */
+    public static final String VERSION = "2";
     private static final String WEB_MERCATOR = "EPSG:3857";
+
+    private static final Map<String, byte[]> EMPTY = new ConcurrentHashMap<>();
 
     private final RasterHandles handles;
 
@@ -70,9 +74,10 @@ public final class TileRenderer {
         return ImageEncoder.encode(argb, w, h, format);
     }
 
-    /** An image of {@code size}² transparent pixels (black in JPEG). */
+    /** An image of {@code size}² transparent pixels (black in JPEG); encoded once per size and format. */
     public static byte[] empty(int size, ImageFormat format) {
-        return ImageEncoder.encode(new int[size * size], size, size, format);
+        return EMPTY.computeIfAbsent(format + "/" + size,
+                key -> ImageEncoder.encode(new int[size * size], size, size, format)).clone();
     }
 
     private int[] draw(String path, List<String> geometry, RenderParams params, int width, int height) {
