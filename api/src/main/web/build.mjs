@@ -7,6 +7,9 @@
 // and, once for all pages, MapLibre's worker as <out>/META-INF/resources/ui/shared/maplibre-gl-worker-<hash>.js.
 // Names carry a content hash so that the files can be cached for good; the HTML is never cached.
 //
+// TypeScript sources (the console) are type-checked first with tsc (tsconfig.json, no output); esbuild then strips
+// their types as it bundles them.
+//
 // Dependencies come from package-lock.json: `npm ci` runs first when node_modules does not hold exactly the locked
 // packages (a stamp with the lockfile's hash), so a fresh machine builds and an unchanged one skips the install.
 import { createHash } from 'node:crypto';
@@ -23,6 +26,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
  */
 const PAGES = [
   { name: 'map', entry: 'src/map/main.js', html: 'src/map/map.html', assetPrefix: '../../../../' },
+  // The operators' console, served at /ops/ (OpsConsolePage).
+  { name: 'ops', entry: 'src/ops/main.ts', html: 'src/ops/ops.html', assetPrefix: '../' },
 ];
 const STATIC_ROOT = 'META-INF/resources';
 const UI_DIR = 'ui';
@@ -50,6 +55,16 @@ function ensureDependencies() {
   console.log('[web] npm ci (node_modules does not match package-lock.json)');
   execFileSync('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund'], { cwd: here, stdio: 'inherit' });
   fs.writeFileSync(stamp, wanted);
+}
+
+/** Type-checks the TypeScript pages (tsconfig.json); a type error stops the build with tsc's report. */
+function typeCheck() {
+  const tsc = path.join(here, 'node_modules', 'typescript', 'bin', 'tsc');
+  try {
+    execFileSync(process.execPath, [tsc, '-p', path.join(here, 'tsconfig.json')], { cwd: here, stdio: 'inherit' });
+  } catch {
+    throw new Error('tsc found type errors in the TypeScript pages (listed above)');
+  }
 }
 
 function copyHashed(source, targetDir, baseName, extension) {
@@ -104,4 +119,5 @@ async function build(out) {
 
 const out = option('--out');
 ensureDependencies();
+typeCheck();
 await build(out);
