@@ -19,12 +19,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -195,34 +189,11 @@ class JobListStreamTest {
         return jobs;
     }
 
-    /** Seeds jobs of the org with the benchmark's SQL and keeps the finished ones (others would be reaped). */
     private void seed(String orgId, int jobs) throws Exception {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try (Statement s = c.createStatement()) {
-                s.execute("SET LOCAL seed.org_id = '" + orgId + "'");
-                s.execute("SET LOCAL seed.jobs = '" + jobs + "'");
-                s.execute(Files.readString(Path.of("bench/seed-jobs.sql")));
-            }
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM jobs WHERE org_id = ? "
-                    + "AND status NOT IN ('succeeded', 'failed', 'cancelled')")) {
-                s.setString(1, orgId);
-                s.executeUpdate();
-            }
-            c.commit();
-        }
+        SeededJobs.seedFinished(dataSource, orgId, jobs);
     }
 
     private List<String> ids(String sql, String argument) throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, argument);
-            List<String> ids = new ArrayList<>();
-            try (ResultSet rows = s.executeQuery()) {
-                while (rows.next()) {
-                    ids.add(rows.getString(1));
-                }
-            }
-            return ids;
-        }
+        return SeededJobs.strings(dataSource, sql, argument);
     }
 }

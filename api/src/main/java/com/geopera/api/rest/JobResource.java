@@ -14,6 +14,7 @@ import com.geopera.api.contract.ProjectJobList;
 import com.geopera.api.contract.ProjectJobsInput;
 import com.geopera.api.contract.TileJson;
 import com.geopera.api.mapping.BodyReader;
+import com.geopera.api.mapping.JobJsonWriter;
 import com.geopera.api.mapping.JobViews;
 import com.geopera.api.mapping.ListRequests;
 import com.geopera.api.service.JobService;
@@ -210,10 +211,8 @@ public class JobResource {
     }
 
     private Multi<byte[]> stream(JobQuery query) {
-        String base = base();
-        boolean inputs = query.includeInputs();
-        int chunkCap = inputs ? config.jobs().maxPageSizeWithInputs() : Integer.MAX_VALUE;
-        return streams.stream(query, chunkCap, job -> JobViews.listed(job, base, inputs));
+        int chunkCap = query.includeInputs() ? config.jobs().maxPageSizeWithInputs() : Integer.MAX_VALUE;
+        return streams.stream(query, chunkCap, new JobJsonWriter(base())::write);
     }
 
     private ListRequests.PageSizes pageSizes() {

@@ -141,6 +141,14 @@ public class JobService {
         return page;
     }
 
+    /**
+     * The same page as {@link #list}, each job handed to {@code sink} as its row (running ones with their latest
+     * progress and heartbeat), for listings written straight to JSON.
+     */
+    public JobStore.Scan scan(JobQuery query, JobStore.RowSink sink) {
+        return jobs.scan(query, sink);
+    }
+
     /** Checks that the caller may list the project's jobs: same org and a member (404 otherwise). */
     public void requireProjectMember(Caller caller, String projectId) {
         boolean visible = identities.project(projectId).filter(p -> p.orgId().equals(caller.orgId())).isPresent()

@@ -1,10 +1,11 @@
 package com.geopera.api.service;
 
-import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.geopera.api.ApiProblem;
-import com.geopera.api.Job;
 import com.geopera.api.config.ApiConfig;
 import com.geopera.api.store.JobQuery;
+import com.geopera.api.store.JobRow;
 import com.geopera.api.store.JobStore;
 import com.geopera.common.error.ErrorCode;
 import com.geopera.common.json.Json;
@@ -16,27 +17,30 @@ import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
  * Whole listings as NDJSON, every matching job, in constant memory per stream. The listing is read in keyset chunks
  * (the same statement as a cursor page, {@link JobService#list}), one chunk at a time and only when the client has
  * taken the previous one: a slow reader holds no thread, no database connection and no open transaction (a server-side
- * cursor would hold all three, and hold back vacuum, for as long as the client reads). Chunks are read and rendered on
- * this class's own threads, never on the HTTP worker threads, and an org may stream a bounded number of listings at
- * once per replica (429 {@code too_many_streams} beyond).
+ * cursor would hold all three, and hold back vacuum, for as long as the client reads). Each chunk's rows are written
+ * straight from the result set to one JSON generator ({@link RowWriter}), on this class's own threads, never on the
+ * HTTP worker threads, and an org may stream a bounded number of listings at once per replica (429
+ * {@code too_many_streams} beyond).
  */
 @ApplicationScoped
 public class JobStreams {
     private static final Logger LOG = Logger.getLogger(JobStreams.class);
     private static final byte[] END = new byte[0];
-    private static final ObjectWriter WRITER = Json.mapper().writer();
+    private static final SerializedString LINE_BREAK = new SerializedString("\n");
+    /** A listed job without inputs is ~600 bytes of JSON: the chunk buffer's first size. */
+    private static final int BYTES_PER_JOB = 700;
 
     private final JobService jobs;
     private final ApiConfig.Streams settings;
@@ -59,13 +63,20 @@ public class JobStreams {
         executor.shutdownNow();
     }
 
+    /** Writes one row of a listing as one JSON value (the streamed listing's line). */
+    @FunctionalInterface
+    public interface RowWriter {
+        void write(JobRow row, JsonGenerator generator) throws IOException, SQLException;
+    }
+
     /**
      * Every job of the listing from its start (its cursor or offset, if any) to its end, in its order, as chunks of
-     * NDJSON lines without the last line break (the HTTP layer ends each chunk with one). {@code chunkCap} bounds the
-     * chunk size (jobs with their inputs are larger). Throws 429 when the org streams too many listings already;
-     * the slot is given back when the stream ends, fails or the client goes away.
+     * NDJSON lines without the last line break (the HTTP layer ends each chunk with one), each row written by
+     * {@code writer} straight from the result set. {@code chunkCap} bounds the chunk size (jobs with their inputs
+     * are larger). Throws 429 when the org streams too many listings already; the slot is given back when the
+     * stream ends, fails or the client goes away.
      */
-    public Multi<byte[]> stream(JobQuery query, int chunkCap, Function<Job, ?> view) {
+    public Multi<byte[]> stream(JobQuery query, int chunkCap, RowWriter writer) {
         String orgId = query.orgId();
         AtomicInteger streaming = open.computeIfAbsent(orgId, org -> new AtomicInteger());
         if (streaming.incrementAndGet() > settings.maxPerOrg()) {
@@ -74,10 +85,9 @@ public class JobStreams {
                     + settings.maxPerOrg() + " listings; retry when one has ended",
                     Map.of("max_streams", settings.maxPerOrg(), "retry_after_seconds", 1));
         }
-        Reader reader = new Reader(query.withLimit(Math.min(chunkCap, settings.firstChunkSize())),
-                Math.min(chunkCap, settings.chunkSize()), view);
+        Chunks chunks = chunks(query, chunkCap, writer);
         return Multi.createBy().repeating()
-                .uni(() -> reader, r -> Uni.createFrom().item(r::next).runSubscriptionOn(executor))
+                .uni(() -> chunks, r -> Uni.createFrom().item(r::next).runSubscriptionOn(executor))
                 .until(chunk -> chunk.length == 0)
                 // Once the first chunk went out the status is sent: a failure can only cut the chunked answer short
                 // (no final empty chunk), which HTTP clients report as an incomplete body.
@@ -97,40 +107,49 @@ public class JobStreams {
         }
     }
 
+    /**
+     * The chunks of a listing, read one by one on the caller's thread, with no stream slot taken: what
+     * {@link #stream} sends, for callers that measure or check it in-process.
+     */
+    public Chunks chunks(JobQuery query, int chunkCap, RowWriter writer) {
+        return new Chunks(query.withLimit(Math.min(chunkCap, settings.firstChunkSize())),
+                Math.min(chunkCap, settings.chunkSize()), writer);
+    }
+
     /** Where one stream is: the query of its next chunk, null once the last chunk was read. */
-    private final class Reader {
+    public final class Chunks {
         private final int chunkSize;
-        private final Function<Job, ?> view;
+        private final RowWriter writer;
         private JobQuery next;
 
-        Reader(JobQuery first, int chunkSize, Function<Job, ?> view) {
+        private Chunks(JobQuery first, int chunkSize, RowWriter writer) {
             this.next = first;
             this.chunkSize = chunkSize;
-            this.view = view;
+            this.writer = writer;
         }
 
         /** The next chunk's lines, or an empty array at the end. One chunk at a time: never called concurrently. */
-        byte[] next() {
+        public byte[] next() {
             if (next == null) {
                 return END;
             }
-            JobStore.Page page = jobs.list(next);
-            next = page.hasMore() ? next.withLimit(chunkSize).continuedAfter(page.next()) : null;
-            if (page.jobs().isEmpty()) {
-                return END;
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream(page.jobs().size() * 1024);
-            try {
-                for (int i = 0; i < page.jobs().size(); i++) {
-                    if (i > 0) {
-                        out.write('\n');
+            ByteArrayOutputStream out = new ByteArrayOutputStream(next.limit() * BYTES_PER_JOB);
+            JobStore.Scan scan;
+            try (JsonGenerator generator = Json.mapper().createGenerator(out)) {
+                // Root values one per line; the generator's default separator is a space.
+                generator.setRootValueSeparator(LINE_BREAK);
+                scan = jobs.scan(next, row -> {
+                    try {
+                        writer.write(row, generator);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
                     }
-                    out.write(WRITER.writeValueAsBytes(view.apply(page.jobs().get(i))));
-                }
+                });
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return out.toByteArray();
+            next = scan.next() == null ? null : next.withLimit(chunkSize).continuedAfter(scan.next());
+            return scan.rows() == 0 ? END : out.toByteArray();
         }
     }
 }

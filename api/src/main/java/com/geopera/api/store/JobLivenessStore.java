@@ -20,6 +20,18 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class JobLivenessStore {
+    /**
+     * {@link #overlay}'s rule as select-list expressions over {@code jobs} (named like the columns they replace):
+     * a running job's progress and heartbeat, each the greater of its row's and its current attempt's liveness row's.
+     * Listings read in place ({@link JobRow}) use them; the lookup runs only for running jobs.
+     */
+    static final String LIVE_PROGRESS = "CASE WHEN status = 'running' THEN greatest(progress, (SELECT l.progress "
+            + "FROM job_liveness l WHERE l.job_id = jobs.job_id AND l.attempt = jobs.attempt)) ELSE progress END "
+            + "AS progress";
+    static final String LIVE_HEARTBEAT = "CASE WHEN status = 'running' THEN greatest(heartbeat_at, "
+            + "(SELECT l.heartbeat_at FROM job_liveness l WHERE l.job_id = jobs.job_id AND l.attempt = jobs.attempt)) "
+            + "ELSE heartbeat_at END AS heartbeat_at";
+
     @Inject
     Db db;
 
