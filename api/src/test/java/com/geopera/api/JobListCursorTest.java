@@ -1,14 +1,26 @@
 package com.geopera.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.geopera.common.json.Json;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +31,9 @@ import org.junit.jupiter.api.Test;
 class JobListCursorTest {
     private static final int JOBS = 7;
     private static final int PAGE = 3;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @Test
     void cursor_pages_visit_every_job_exactly_once_while_jobs_are_inserted() {
@@ -46,6 +61,69 @@ class JobListCursorTest {
             } while (cursor != null && pages < 20);
             assertThat(seen).as(sort + ": no job twice").doesNotHaveDuplicates();
             assertThat(seen).as(sort + ": every job that existed at the start").containsAll(before);
+        }
+    }
+
+    @Test
+    void cursor_pages_visit_every_job_exactly_once_while_another_thread_inserts_jobs_among_them() throws Exception {
+        Fixture org = Fixture.org(0);
+        SeededJobs.seedFinished(dataSource, org.orgId, 1_500);
+        List<String> before = SeededJobs.strings(dataSource, "SELECT job_id FROM jobs WHERE org_id = ?", org.orgId);
+        AtomicInteger inserted = new AtomicInteger();
+        AtomicBoolean reading = new AtomicBoolean(true);
+        // Jobs come in through the api (newest, like every real create) and straight into the table at random
+        // places of the listing, half of them with the created_at of a job already there (ties broken by job id).
+        Thread inserter = new Thread(() -> {
+            try (Connection c = dataSource.getConnection()) {
+                while (reading.get()) {
+                    Response created = org.call("processing.create", org.clipBody());
+                    assertThat(created.statusCode()).as(created.asString()).isEqualTo(201);
+                    inserted.incrementAndGet();
+                    for (int i = 0; i < 5 && reading.get(); i++) {
+                        insertAmong(c, org.orgId, "job_ins_" + inserted.get() + "_" + i, i % 2 == 0);
+                        inserted.incrementAndGet();
+                    }
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, "concurrent-inserter");
+        AtomicReference<Throwable> inserterFailure = new AtomicReference<>();
+        inserter.setUncaughtExceptionHandler((thread, e) -> inserterFailure.set(e));
+        inserter.start();
+
+        List<JsonNode> seen = new ArrayList<>();
+        int insertedAtStart;
+        int insertedAtEnd;
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> inserted.get() > 0 || inserterFailure.get() != null);
+            insertedAtStart = inserted.get();
+            String cursor = null;
+            do {
+                Map<String, Object> body = new HashMap<>(Map.of("limit", 25));
+                if (cursor != null) {
+                    body.put("cursor", cursor);
+                }
+                Response page = org.call("processing.jobs.list", body);
+                assertThat(page.statusCode()).as(page.asString()).isEqualTo(200);
+                Json.mapper().readTree(page.asString()).path("jobs").forEach(seen::add);
+                cursor = page.path("next_cursor");
+            } while (cursor != null);
+            insertedAtEnd = inserted.get();
+        } finally {
+            reading.set(false);
+            inserter.join(60_000);
+        }
+        assertThat(inserterFailure.get()).as("the inserter ran without failing").isNull();
+        assertThat(insertedAtEnd - insertedAtStart).as("jobs inserted while the pages were read").isPositive();
+        List<String> ids = seen.stream().map(job -> job.path("job_id").asText()).toList();
+        assertThat(ids).as("no job twice").doesNotHaveDuplicates();
+        assertThat(ids).as("every job that existed before the first page").containsAll(before);
+        for (int i = 1; i < seen.size(); i++) {
+            // Ties are broken by job id in the database's collation, which the test does not assume.
+            assertThat(Instant.parse(seen.get(i).path("created_at").asText()))
+                    .as("newest first: " + seen.get(i - 1) + " then " + seen.get(i))
+                    .isBeforeOrEqualTo(Instant.parse(seen.get(i - 1).path("created_at").asText()));
         }
     }
 
@@ -132,6 +210,21 @@ class JobListCursorTest {
         Response counted = org.call("processing.jobs.list", Map.of("limit", 2, "include", List.of("total")));
         assertThat(counted.<Integer>path("total")).isEqualTo(3);
         assertThat(counted.<List<Object>>path("jobs")).hasSize(2);
+    }
+
+    /** A finished job copied from a random one of the org, at its creation time ({@code tie}) or a microsecond on. */
+    private static void insertAmong(Connection c, String orgId, String jobId, boolean tie) throws Exception {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO jobs (job_id, org_id, workspace_id, project_id, "
+                + "principal_id, process_id, process_version, job_type, queue, inputs, status, progress, attempt, "
+                + "created_at, updated_at, finished_at) SELECT ?, org_id, workspace_id, project_id, principal_id, "
+                + "process_id, process_version, job_type, queue, inputs, 'succeeded', 100, 1, created_at + ? * "
+                + "interval '1 microsecond', updated_at, finished_at FROM jobs WHERE org_id = ? "
+                + "AND job_id NOT LIKE 'job_ins_%' ORDER BY random() LIMIT 1")) {
+            s.setString(1, jobId);
+            s.setInt(2, tie ? 0 : 1);
+            s.setString(3, orgId);
+            s.executeUpdate();
+        }
     }
 
     private static List<String> create(Fixture org, int count) {

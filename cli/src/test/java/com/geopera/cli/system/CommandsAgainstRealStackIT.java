@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -415,6 +416,63 @@ class CommandsAgainstRealStackIT {
 
         Run none = geopera("processing", "jobs", "list", "--ids", jobId, "--status", "failed");
         assertThat(none.out()).contains("No jobs.");
+    }
+
+    @Test
+    void jobs_list_pages_with_cursor_follows_every_page_with_all_and_streams_the_whole_listing_as_ndjson()
+            throws IOException {
+        aoiFile();
+        List<String> created = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Run run = geopera("processing", "create", "-p", "clip", "-i", "image=file:elev.tif", "-i",
+                    "aoi=@aoi.geojson", "--title", "paged " + i, "-o", "json");
+            assertThat(run.exit()).as(run.toString()).isZero();
+            created.add(run.json().path("job_id").asText());
+        }
+        List<String> newestFirst = new ArrayList<>(created);
+        Collections.reverse(newestFirst);
+        String ids = String.join(",", created);
+
+        Run first = geopera("processing", "jobs", "list", "--ids", ids, "--limit", "2", "-o", "json");
+        assertThat(first.exit()).as(first.toString()).isZero();
+        assertThat(first.json().path("jobs").findValuesAsText("job_id")).isEqualTo(newestFirst.subList(0, 2));
+        assertThat(first.json().path("has_more").asBoolean()).isTrue();
+        String cursor = first.json().path("next_cursor").asText();
+        Run second = geopera("processing", "jobs", "list", "--ids", ids, "--limit", "2", "--cursor", cursor, "-o",
+                "json");
+        assertThat(second.exit()).as(second.toString()).isZero();
+        assertThat(second.json().path("jobs").findValuesAsText("job_id")).as("the page after the first")
+                .isEqualTo(newestFirst.subList(2, 4));
+
+        Run all = geopera("processing", "jobs", "list", "--ids", ids, "--limit", "2", "--all", "-o", "json");
+        assertThat(all.exit()).as(all.toString()).isZero();
+        assertThat(all.json().path("jobs").findValuesAsText("job_id")).as("three pages of 2, 2 and 1 job")
+                .isEqualTo(newestFirst);
+        assertThat(all.json().path("has_more").asBoolean()).isFalse();
+        assertThat(all.json().has("next_cursor")).isFalse();
+        Run allHuman = geopera("processing", "jobs", "list", "--ids", ids, "--limit", "2", "--all");
+        assertThat(allHuman.out()).as(allHuman.toString()).contains(created).contains("5 jobs");
+
+        Run streamed = geopera("processing", "jobs", "list", "--ids", ids, "--limit", "2", "-o", "ndjson");
+        assertThat(streamed.exit()).as(streamed.toString()).isZero();
+        assertThat(streamed.ndjson()).as("the whole listing, not a page of 2")
+                .extracting(line -> line.path("job_id").asText()).isEqualTo(newestFirst);
+        assertThat(streamed.out().lines().toList()).hasSize(5);
+        Run streamedAfter = geopera("processing", "jobs", "list", "--ids", ids, "--cursor", cursor, "-o", "ndjson");
+        assertThat(streamedAfter.ndjson()).as("the listing after the cursor's page")
+                .extracting(line -> line.path("job_id").asText()).isEqualTo(newestFirst.subList(2, 5));
+
+        Run projectPages = geopera("processing", "project-jobs", "list", "--limit", "3", "--all", "-o", "json");
+        assertThat(projectPages.exit()).as(projectPages.toString()).isZero();
+        List<String> paged = projectPages.json().path("jobs").findValuesAsText("job_id");
+        Run projectStream = geopera("processing", "project-jobs", "list", "-o", "ndjson");
+        assertThat(projectStream.exit()).as(projectStream.toString()).isZero();
+        assertThat(paged).doesNotHaveDuplicates().hasSizeGreaterThan(3)
+                .isEqualTo(projectStream.ndjson().stream().map(line -> line.path("job_id").asText()).toList());
+
+        Run tampered = geopera("processing", "jobs", "list", "--ids", ids, "--cursor", cursor + "x");
+        assertThat(tampered.exit()).as(tampered.toString()).isEqualTo(6);
+        assertThat(tampered.err()).contains("invalid_cursor");
     }
 
     @Test
