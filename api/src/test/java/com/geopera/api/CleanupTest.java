@@ -78,14 +78,9 @@ class CleanupTest {
         String jobId = org.call("processing.execute", org.clipBody()).path("job_id");
         awaitSent(jobId);
         Map<String, Object> file = OperationsTest.workerOutput(org, jobId, 1);
-        @SuppressWarnings("unchecked")
-        JobOutput output = new JobOutput("result", (String) file.get("href"), (String) file.get("media_type"),
-                ((Number) file.get("size_bytes")).longValue(), (Map<String, Object>) file.get("metadata"));
         KafkaProbe.publish(event(jobId, JobEventType.STARTED, null, null),
                 event(jobId, JobEventType.HEARTBEAT, null, null), event(jobId, JobEventType.PROGRESS, 50, null),
-                event(jobId, JobEventType.HEARTBEAT, null, null),
-                new JobEvent(JobEvent.SCHEMA_VERSION, "evt_" + UUID.randomUUID(), JobEventType.COMPLETED, jobId, 1,
-                        "worker-test", Instant.now(), 100, List.of(output), new Usage(2, Map.of()), null));
+                event(jobId, JobEventType.HEARTBEAT, null, null), completed(jobId, file));
         await().atMost(WAIT).until(() -> eventTypes(jobId).size() == 5);
         assertThat(outboxRows(jobId)).isEqualTo(1);
 
@@ -144,6 +139,75 @@ class CleanupTest {
         assertThat(Files.exists(outside, LinkOption.NOFOLLOW_LINKS)).isTrue();
     }
 
+    @Test
+    void retention_deletes_long_finished_jobs_with_files_and_events_but_never_one_that_holds_credits()
+            throws Exception {
+        Fixture org = Fixture.org(100_000);
+        // A job run to its end: credits held at execute, charged at COMPLETED, its output file written.
+        String done = org.call("processing.execute", org.clipBody()).path("job_id");
+        awaitSent(done);
+        Map<String, Object> file = OperationsTest.workerOutput(org, done, 1);
+        KafkaProbe.publish(event(done, JobEventType.STARTED, null, null),
+                event(done, JobEventType.HEARTBEAT, null, null), completed(done, file));
+        await().atMost(WAIT).until(() -> "settled".equals(job(org, done).path("billing.status")));
+        Path outputFile = Path.of(java.net.URI.create((String) file.get("href")));
+        // Jobs whose credits are still held: one whose row says so, one whose row says released while the ledger's
+        // hold is pending (a row out of step with the ledger must not lose the hold's job).
+        String holding = org.call("processing.execute", org.clipBody()).path("job_id");
+        String outOfStep = org.call("processing.execute", org.clipBody()).path("job_id");
+        // A job finished just now.
+        String recent = org.call("processing.create", org.clipBody()).path("job_id");
+        assertThat(org.call("processing.job.delete", Map.of("job_id", recent)).statusCode()).isEqualTo(200);
+        Response balanceBefore = Fixture.admin("admin.credits.balance", Map.of("org_id", org.orgId));
+
+        // Older than the test profile's finished-job-age (ten years): only these rows are aged, so the pass does not
+        // reach other tests' jobs.
+        execute("UPDATE jobs SET finished_at = timestamptz '2000-01-01 00:00:00Z' WHERE job_id = ?", done);
+        execute("UPDATE jobs SET status = 'failed', finished_at = timestamptz '2000-01-01 00:00:00Z' "
+                + "WHERE job_id = ?", holding);
+        execute("UPDATE jobs SET status = 'failed', billing_status = 'released', "
+                + "finished_at = timestamptz '2000-01-01 00:00:00Z' WHERE job_id = ?", outOfStep);
+        assertThat(count("SELECT count(*) FROM ledger_journal WHERE job_id = ?", done)).as("reserve, settle")
+                .isEqualTo(2);
+
+        Retention.Pass pass;
+        try {
+            pass = retention.runOnce();
+        } finally {
+            // Back to what they were: later tests check the invariants of every hold.
+            for (String jobId : List.of(holding, outOfStep)) {
+                execute("UPDATE jobs SET status = 'queued', billing_status = 'reserved', finished_at = NULL "
+                        + "WHERE job_id = ?", jobId);
+            }
+        }
+
+        assertThat(pass.finishedJobs()).as("looked at: the old job and the row out of step").isGreaterThanOrEqualTo(2);
+        assertThat(job(org, done).statusCode()).as("the long-finished job").isEqualTo(404);
+        assertThat(org.call("processing.jobs.list", Map.of("ids", done)).<List<Object>>path("jobs")).isEmpty();
+        assertThat(eventTypes(done)).isEmpty();
+        assertThat(dispatchPositions(done)).isZero();
+        assertThat(outputFile).as("its output file").doesNotExist();
+        assertThat(RealServers.storageRoot.resolve(org.orgId).resolve(done)).as("its directory").doesNotExist();
+        assertThat(count("SELECT count(*) FROM ledger_journal WHERE job_id = ?", done))
+                .as("the ledger keeps the deleted job's entries").isEqualTo(2);
+        assertThat(job(org, holding).statusCode()).as("billing reserved: kept").isEqualTo(200);
+        assertThat(job(org, outOfStep).statusCode()).as("hold pending in the ledger: kept").isEqualTo(200);
+        assertThat(job(org, recent).<String>path("status")).as("finished just now: kept").isEqualTo("cancelled");
+        Response balanceAfter = Fixture.admin("admin.credits.balance", Map.of("org_id", org.orgId));
+        assertThat(balanceAfter.asString()).as("balance unchanged, every invariant (a closed hold may outlive its "
+                + "job)").isEqualTo(balanceBefore.asString());
+        assertThat(balanceAfter.<Boolean>path("invariants_ok")).isTrue();
+    }
+
+    /** The COMPLETED event of attempt 1 with this output file, 2 credits used. */
+    private static JobEvent completed(String jobId, Map<String, Object> file) {
+        @SuppressWarnings("unchecked")
+        JobOutput output = new JobOutput("result", (String) file.get("href"), (String) file.get("media_type"),
+                ((Number) file.get("size_bytes")).longValue(), (Map<String, Object>) file.get("metadata"));
+        return new JobEvent(JobEvent.SCHEMA_VERSION, "evt_" + UUID.randomUUID(), JobEventType.COMPLETED, jobId, 1,
+                "worker-test", Instant.now(), 100, List.of(output), new Usage(2, Map.of()), null);
+    }
+
     private static JobEvent event(String jobId, JobEventType type, Integer progress, Usage usage) {
         return new JobEvent(JobEvent.SCHEMA_VERSION, "evt_" + UUID.randomUUID(), type, jobId, 1, "worker-test",
                 Instant.now(), progress, null, usage, null);
@@ -177,6 +241,13 @@ class CleanupTest {
                 }
             }
             return types;
+        }
+    }
+
+    private void execute(String sql, String jobId) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, jobId);
+            assertThat(s.executeUpdate()).as(sql).isEqualTo(1);
         }
     }
 

@@ -365,6 +365,13 @@ public interface ApiConfig {
         /** When set, outputs of jobs finished longer ago than this are deleted as job.delete does; unset keeps them. */
         Optional<Duration> outputAge();
 
+        /**
+         * When set, jobs finished (succeeded, failed, cancelled) longer ago than this are deleted: their output files,
+         * events, dispatch position and row. Their credits are closed by then and the ledger keeps its entries (the
+         * journal only grows); a job whose hold is still pending is never deleted. Unset keeps every job.
+         */
+        Optional<Duration> finishedJobAge();
+
         /** Rows (or directories) deleted per transaction: short locks; a pass repeats rounds up to maxRounds. */
         @WithDefault("1000")
         int batchSize();

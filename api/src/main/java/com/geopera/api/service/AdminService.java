@@ -226,18 +226,21 @@ public class AdminService {
         return answer;
     }
 
-    /** Holds without a job, and open holds of finished jobs. */
+    /**
+     * Pending holds without a job, and pending holds of finished jobs. A closed hold may outlive its job: retention
+     * deletes long-finished jobs (whose holds closed when they finished) and the ledger keeps its records.
+     */
     private List<Violation> jobHoldViolations() {
         return db.with(c -> {
             List<Violation> found = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("SELECT h.job_id, j.status FROM ledger_holds h "
-                    + "LEFT JOIN jobs j ON j.job_id = h.job_id WHERE j.job_id IS NULL "
-                    + "OR (h.status = 'pending' AND j.status IN ('succeeded','failed','cancelled'))");
+                    + "LEFT JOIN jobs j ON j.job_id = h.job_id WHERE h.status = 'pending' "
+                    + "AND (j.job_id IS NULL OR j.status IN ('succeeded','failed','cancelled'))");
                     ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     String status = r.getString(2);
                     found.add(status == null
-                            ? new Violation("hold_without_job", r.getString(1), "no job row for this hold")
+                            ? new Violation("hold_without_job", r.getString(1), "no job row for this pending hold")
                             : new Violation("open_hold_for_finished_job", r.getString(1), "job is " + status));
                 }
             }

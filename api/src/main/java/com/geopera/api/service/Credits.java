@@ -3,6 +3,7 @@ package com.geopera.api.service;
 import com.geopera.api.store.Db;
 import com.geopera.ledger.Balance;
 import com.geopera.ledger.GrantResult;
+import com.geopera.ledger.Hold;
 import com.geopera.ledger.InvariantReport;
 import com.geopera.ledger.Ledger;
 import com.geopera.ledger.ReleaseResult;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The ledger on the current transaction's connection: every call joins the caller's transaction, so a job's
@@ -56,6 +58,11 @@ public class Credits {
     /** Jobs whose pending hold's TTL passed at {@code now}, oldest expiry first; locks nothing. */
     public List<String> dueHolds(Instant now, int limit) {
         return db.with(c -> ledger.dueHolds(c, now, limit));
+    }
+
+    /** The job's hold, if credits were ever reserved for it. */
+    public Optional<Hold> hold(String jobId) {
+        return db.with(c -> ledger.hold(c, jobId));
     }
 
     public Balance balance(String orgId) {

@@ -7,6 +7,7 @@ import com.geopera.api.store.JobEventStore;
 import com.geopera.api.store.JobLivenessStore;
 import com.geopera.api.store.JobStore;
 import com.geopera.api.store.OutboxStore;
+import com.geopera.ledger.HoldStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +15,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntSupplier;
 import org.jboss.logging.Logger;
@@ -22,7 +24,8 @@ import org.jboss.logging.Logger;
  * Deletes what has served its purpose, so tables and the storage root do not grow for ever: sent outbox rows (they
  * hold the job's full inputs) and the dispatch positions of jobs finished as long ago, HEARTBEAT/PROGRESS job events
  * (lifecycle events are kept), the {@code job_liveness} rows of attempts no longer running, orphaned attempt and
- * staging directories, and, when {@code geopera.retention.output-age} is set, the outputs of long-finished jobs.
+ * staging directories, when {@code geopera.retention.output-age} is set the outputs of long-finished jobs, and when
+ * {@code geopera.retention.finished-job-age} is set the long-finished jobs themselves.
  * Each round deletes at most {@code batch-size} rows in its own transaction, so no lock is held for long, and a
  * pass runs at most {@code max-rounds} rounds of each kind; rows are claimed with {@code SKIP LOCKED}, so replicas
  * share the work.
@@ -46,13 +49,15 @@ public class Retention {
     @Inject
     OutputStorage storage;
     @Inject
+    Credits credits;
+    @Inject
     ApiConfig config;
     @Inject
     Clock clock;
 
     /** What one pass deleted. */
     public record Pass(int outboxRows, int dispatchPositions, int progressEvents, int directories, int jobOutputs,
-            int livenessRows) {
+            int livenessRows, int finishedJobs) {
     }
 
     @Scheduled(every = "${geopera.retention.interval}", delayed = "${geopera.retention.interval}",
@@ -61,7 +66,7 @@ public class Retention {
         try {
             Pass pass = runOnce();
             if (pass.outboxRows() + pass.dispatchPositions() + pass.progressEvents() + pass.directories()
-                    + pass.jobOutputs() + pass.livenessRows() > 0) {
+                    + pass.jobOutputs() + pass.livenessRows() + pass.finishedJobs() > 0) {
                 LOG.infof("retention: %s", pass);
             }
         } catch (RuntimeException e) {
@@ -80,8 +85,11 @@ public class Retention {
         int progressEvents = rounds(() -> events.deleteProgressBefore(now.minus(settings.progressEventAge()), batch));
         int directories = orphanedFiles.delete(now.minus(settings.orphanedFileAge()), batch);
         int jobOutputs = settings.outputAge().map(age -> rounds(() -> deleteOutputs(now, age, batch))).orElse(0);
+        int finishedJobs = settings.finishedJobAge().map(age -> rounds(() -> deleteFinishedJobs(now, age, batch)))
+                .orElse(0);
         int livenessRows = rounds(() -> liveness.deleteStale(batch));
-        return new Pass(outboxRows, dispatchPositions, progressEvents, directories, jobOutputs, livenessRows);
+        return new Pass(outboxRows, dispatchPositions, progressEvents, directories, jobOutputs, livenessRows,
+                finishedJobs);
     }
 
     /** Outputs of jobs finished before {@code now - age}: files removed, record kept, as job.delete does. */
@@ -92,6 +100,33 @@ public class Retention {
             job.outputsDeletedAt = now;
             job.updatedAt = now;
             jobs.update(job);
+        }
+        return due.size();
+    }
+
+    /**
+     * Jobs finished before {@code now - age}, longest-finished first: output files (the job's whole directory),
+     * events, dispatch position, then the row. Only jobs whose credits are closed go: billing {@code reserved} is
+     * not even selected, and a job whose hold the ledger still has pending is kept whatever its row says. The
+     * ledger's entries of a deleted job stay (the journal only grows), so balances and statements do not change.
+     * Returns the jobs looked at, so that rounds continue while there are full batches.
+     */
+    private int deleteFinishedJobs(Instant now, Duration age, int batch) {
+        List<Job> due = jobs.lockFinishedBefore(now.minus(age), batch);
+        List<String> deleted = new ArrayList<>();
+        for (Job job : due) {
+            if (credits.hold(job.jobId).filter(hold -> hold.status() == HoldStatus.PENDING).isPresent()) {
+                LOG.warnf("retention: job %s finished with billing %s but its hold is pending; kept", job.jobId,
+                        job.billingStatus.wireName());
+                continue;
+            }
+            storage.deleteOutputs(job);
+            deleted.add(job.jobId);
+        }
+        if (!deleted.isEmpty()) {
+            events.deleteOfJobs(deleted);
+            positions.deleteOfJobs(deleted);
+            jobs.deleteAll(deleted);
         }
         return due.size();
     }

@@ -6,6 +6,7 @@ import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -129,5 +130,10 @@ public class DispatchPositionStore {
                 return s.executeUpdate();
             }
         });
+    }
+
+    /** Deletes the positions of these jobs (jobs deleted by retention). */
+    public int deleteOfJobs(Collection<String> jobIds) {
+        return db.with(c -> Sql.deleteOfJobs(c, "dispatch_positions", jobIds));
     }
 }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.PreparedStatement;
 import java.time.Instant;
+import java.util.Collection;
 
 /** The audit of worker events; the primary key on {@code event_id} is what makes the consumer idempotent. */
 @ApplicationScoped
@@ -65,5 +66,10 @@ public class JobEventStore {
                 return s.executeUpdate();
             }
         });
+    }
+
+    /** Deletes every event of these jobs (jobs deleted by retention); returns how many. */
+    public int deleteOfJobs(Collection<String> jobIds) {
+        return db.with(c -> Sql.deleteOfJobs(c, "job_events", jobIds));
     }
 }

@@ -173,6 +173,28 @@ public class JobStore {
                 + "AND finished_at < ?", finishedBefore, limit);
     }
 
+    /**
+     * Locks up to {@code limit} jobs finished before {@code finishedBefore} whose billing is not reserved, the
+     * longest-finished first (by {@code jobs_finished_at_idx}), locked in job id order, skipping locked ones.
+     */
+    public List<Job> lockFinishedBefore(Instant finishedBefore, int limit) {
+        return db.with(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM jobs WHERE job_id IN ("
+                    + "SELECT job_id FROM jobs WHERE finished_at < ? AND status IN ('succeeded','failed','cancelled') "
+                    + "AND billing_status <> 'reserved' ORDER BY finished_at LIMIT ?) "
+                    + "ORDER BY job_id FOR UPDATE SKIP LOCKED")) {
+                Sql.setInstant(s, 1, finishedBefore);
+                s.setInt(2, limit);
+                return readAll(s);
+            }
+        });
+    }
+
+    /** Deletes these jobs' rows (the caller has locked them and removed what refers to them). */
+    public int deleteAll(Collection<String> jobIds) {
+        return db.with(c -> Sql.deleteOfJobs(c, "jobs", jobIds));
+    }
+
     /** The current attempt and registered outputs of these jobs, by job id (for the storage clean-up). */
     public Map<String, Job> findAll(Collection<String> jobIds) {
         List<Job> found = db.with(c -> {
