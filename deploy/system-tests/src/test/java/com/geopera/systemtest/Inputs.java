@@ -19,11 +19,6 @@ final class Inputs {
         return TestServers.repoRoot().resolve("deploy/system-tests/target");
     }
 
-    /** The directory of the big synthetic raster (made on first use). */
-    static Path bigRasterDir() {
-        return SyntheticRaster.ensureIn(target().resolve("big-inputs"));
-    }
-
     /** A directory with a copy of elev.tif named {@link #API_ONLY_IMAGE}. */
     static Path apiOnlyDir() {
         Path dir = target().resolve("api-only-inputs");
@@ -40,7 +35,7 @@ final class Inputs {
     /** Options giving api and workers the samples and the big raster, and the api alone the api-only dir. */
     static StackOptions withTestInputs(StackOptions options) {
         Path samples = TestServers.repoRoot().resolve(".geopera/samples");
-        String shared = samples + "," + bigRasterDir();
+        String shared = samples + "," + SyntheticRaster.dir();
         return options.withApiEnv(Map.of("GEOPERA_IMAGERY_INPUT_ROOTS", shared + "," + apiOnlyDir()))
                 .withWorkerEnv(Map.of("GEOPERA_IMAGERY_INPUT_ROOTS", shared));
     }

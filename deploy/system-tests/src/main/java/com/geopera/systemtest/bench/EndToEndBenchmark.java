@@ -6,8 +6,6 @@ import com.geopera.systemtest.ApiClient;
 import com.geopera.systemtest.LocalStack;
 import com.geopera.systemtest.StackOptions;
 import com.geopera.systemtest.WholeTopic;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -82,7 +80,7 @@ public final class EndToEndBenchmark {
 
     private String run(int workers, int jobs, int quietJobs, int threads) throws Exception {
         System.out.printf("== %d worker(s): starting the stack%n", workers);
-        String loadBefore = loadAverage();
+        String loadBefore = BenchJobs.loadAverage();
         try (LocalStack stack = LocalStack.start(StackOptions.workers(workers).withCredits(1_000_000_000L))) {
             Thread events = followEvents(stack);
             Thread dispatches = followDispatches(stack);
@@ -159,7 +157,7 @@ public final class EndToEndBenchmark {
                             + "| %.2f | %.0f / %.0f | %d / %d | %s → %s |", workers, jobs, failures, jobs / seconds,
                     jobs / submitSeconds, rtt50, rtt99, q50, q99, q50 / rtt50, q99 / rtt99,
                     Percentiles.of(toKafka, 50), Percentiles.of(burst, 50), Percentiles.of(burst, 99),
-                    idleKib / 1024, peakKib / 1024, loadBefore, loadAverage());
+                    idleKib / 1024, peakKib / 1024, loadBefore, BenchJobs.loadAverage());
         }
     }
 
@@ -167,15 +165,6 @@ public final class EndToEndBenchmark {
         long left = startNanos + offsetMillis * 1_000_000 - System.nanoTime();
         if (left > 0) {
             Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
-        }
-    }
-
-    /** The 1-minute load average of the machine (what else was running shows here). */
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-        } catch (java.io.IOException e) {
-            return "?";
         }
     }
 

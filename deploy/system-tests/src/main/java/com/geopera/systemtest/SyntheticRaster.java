@@ -7,11 +7,16 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** A large GeoTIFF over Luxembourg, made once with {@code gdal_create}, for jobs that run many seconds. */
-final class SyntheticRaster {
-    static final String FILE_NAME = "big-lux.tif";
+public final class SyntheticRaster {
+    public static final String FILE_NAME = "big-lux.tif";
     private static final int SIZE_PIXELS = 14000;
 
     private SyntheticRaster() {
+    }
+
+    /** {@code deploy/system-tests/target/big-inputs}, holding the raster (made on first use): an extra input root. */
+    public static Path dir() {
+        return ensureIn(TestServers.repoRoot().resolve("deploy/system-tests/target/big-inputs"));
     }
 
     /** The directory holding the raster (an extra input root of the stack). */

@@ -1,0 +1,188 @@
+package com.geopera.systemtest.bench;
+
+import com.geopera.systemtest.ApiClient;
+import com.geopera.systemtest.LocalStack;
+import com.geopera.systemtest.StackOptions;
+import com.geopera.systemtest.TestServers;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The platform's own cost per job (issue 18): a burst of small clip jobs ({@code elev.tif}, a 0.2° square) through
+ * the packaged api and workers, with the CPU time of the api, the Kafka broker and each worker read from
+ * {@code /proc/<pid>/stat} before and after the burst, the workers' own run time (their
+ * {@code geopera_worker_job_duration_seconds}: GDAL plus output writing), the job events per job by type, and the
+ * top frames of JDK Flight Recorder execution samples of the api and the workers over the whole run.
+ * Usage: {@code deploy/system-tests/bench/run cost [--workers 2] [--jobs 200] [--threads 8] [--warm-up 20]
+ * [--top 15] [--no-jfr]}. Meant for a quiet machine: every other process's CPU competes with the one measured.
+ */
+public final class CostBenchmark {
+    private static final String RUN_SUM = "geopera_worker_job_duration_seconds_sum";
+
+    private CostBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int workers = 2;
+        int jobs = 200;
+        int threads = 8;
+        int warmUp = 20;
+        int top = 15;
+        boolean jfr = true;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--workers" -> workers = Integer.parseInt(args[++i]);
+                case "--jobs" -> jobs = Integer.parseInt(args[++i]);
+                case "--threads" -> threads = Integer.parseInt(args[++i]);
+                case "--warm-up" -> warmUp = Integer.parseInt(args[++i]);
+                case "--top" -> top = Integer.parseInt(args[++i]);
+                case "--no-jfr" -> jfr = false;
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        Path recordings = TestServers.repoRoot().resolve("deploy/system-tests/target/cost-jfr")
+                .resolve(Instant.now().toString().replace(':', '-'));
+        StackOptions options = StackOptions.workers(workers).withCredits(1_000_000_000L);
+        if (jfr) {
+            options = options.withApiEnv(Map.of("JAVA_TOOL_OPTIONS",
+                            FlightRecordings.javaToolOptions(recordings.resolve("api"))))
+                    .withWorkerEnv(Map.of("JAVA_TOOL_OPTIONS",
+                            FlightRecordings.javaToolOptions(recordings.resolve("workers"))));
+        }
+        String loadBefore = BenchJobs.loadAverage();
+        StringBuilder report = new StringBuilder();
+        try (LocalStack stack = LocalStack.start(options)) {
+            ApiClient client = stack.client();
+            burst(client, stack, warmUp, threads); // GDAL's first runs, JIT, connections
+
+            Map<String, Long> pids = new LinkedHashMap<>();
+            pids.put("api", stack.api().pid());
+            pids.put("kafka broker", brokerPid());
+            for (int i = 1; i <= workers; i++) {
+                pids.put("worker-" + i, stack.worker(i).pid());
+            }
+            Map<String, Double> cpuBefore = cpu(pids);
+            double runBefore = workerRunSeconds(stack, workers);
+            Instant start = Instant.now();
+            List<String> ids = burst(client, stack, jobs, threads);
+            double wallSeconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
+            Map<String, Double> cpuAfter = cpu(pids);
+            double runPerJobMs = (workerRunSeconds(stack, workers) - runBefore) * 1000 / jobs;
+
+            report.append(String.format("%d small clip jobs from %d client threads on %d worker(s): %.1f s, "
+                    + "%.1f jobs/s (load avg %s → %s)%n%n", jobs, threads, workers, wallSeconds,
+                    jobs / wallSeconds, loadBefore, BenchJobs.loadAverage()));
+            report.append("| process | CPU s over the burst | CPU ms per job |\n|---|---|---|\n");
+            double workersCpu = 0;
+            for (String name : pids.keySet()) {
+                double used = cpuAfter.get(name) - cpuBefore.get(name);
+                if (name.startsWith("worker-")) {
+                    workersCpu += used;
+                }
+                report.append(String.format("| %s | %.2f | %.1f |%n", name, used, used * 1000 / jobs));
+            }
+            report.append(String.format("| workers together | %.2f | %.1f (their runs: %.1f ms wall per job) |%n%n",
+                    workersCpu, workersCpu * 1000 / jobs, runPerJobMs));
+            report.append("| job events per job | count |\n|---|---|\n");
+            eventsPerJob(stack, ids).forEach((type, perJob) ->
+                    report.append(String.format("| %s | %.2f |%n", type, perJob)));
+        }
+        if (jfr) {
+            for (String process : List.of("api", "workers")) {
+                report.append("\nTop frames of ").append(process).append(" (jdk.ExecutionSample, whole run):\n```\n");
+                FlightRecordings.topFrames(recordings.resolve(process), top)
+                        .forEach(line -> report.append(line).append('\n'));
+                report.append("```\n");
+            }
+            report.append("Recordings: ").append(recordings).append('\n');
+        }
+        System.out.println(report);
+        BenchJobs.appendResults("cost per job", report.toString());
+        System.exit(0);
+    }
+
+    /** Submits {@code count} small clip jobs from {@code threads} threads and waits until all ended; their ids. */
+    private static List<String> burst(ApiClient client, LocalStack stack, int count, int threads) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<String>> submitted = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            submitted.add(pool.submit(() -> BenchJobs.executeClip(client, stack).path("job_id").asText()));
+        }
+        List<String> ids = new ArrayList<>();
+        for (Future<String> id : submitted) {
+            ids.add(id.get());
+        }
+        pool.shutdown();
+        BenchJobs.awaitEnd(client, ids, Duration.ofMinutes(30));
+        return ids;
+    }
+
+    private static Map<String, Double> cpu(Map<String, Long> pids) {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        pids.forEach((name, pid) -> seconds.put(name, ProcessCpu.seconds(pid)));
+        return seconds;
+    }
+
+    /** The test broker's pid, from the pid file {@code deploy/infra/kafka} wrote for its port. */
+    private static long brokerPid() throws IOException {
+        String port = TestServers.kafka().substring(TestServers.kafka().lastIndexOf(':') + 1);
+        Path pidFile = TestServers.repoRoot().resolve(".geopera/run/kafka-" + port + ".pid");
+        return Long.parseLong(Files.readString(pidFile).trim());
+    }
+
+    /** Sum of the workers' run durations so far (their Prometheus timer). */
+    private static double workerRunSeconds(LocalStack stack, int workers) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        double total = 0;
+        for (int i = 1; i <= workers; i++) {
+            String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                    + stack.worker(i).httpPort() + "/q/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+            for (String line : metrics.split("\n")) {
+                if (line.startsWith(RUN_SUM)) {
+                    total += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                }
+            }
+        }
+        return total;
+    }
+
+    /** Job events the api stored for these jobs, per type, divided by the number of jobs. */
+    private static Map<String, Double> eventsPerJob(LocalStack stack, List<String> ids) throws SQLException {
+        Map<String, Double> perJob = new LinkedHashMap<>();
+        try (Connection db = DriverManager.getConnection(stack.databaseUrl());
+             PreparedStatement query = db.prepareStatement("SELECT type, count(*) FROM job_events "
+                     + "WHERE job_id = ANY(?) GROUP BY type ORDER BY type")) {
+            Array jobIds = db.createArrayOf("text", ids.toArray());
+            query.setArray(1, jobIds);
+            long total = 0;
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    perJob.put(rows.getString(1), rows.getLong(2) / (double) ids.size());
+                    total += rows.getLong(2);
+                }
+            }
+            perJob.put("all", total / (double) ids.size());
+        }
+        return perJob;
+    }
+}
