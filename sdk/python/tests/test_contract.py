@@ -51,7 +51,8 @@ class ContractTest(unittest.TestCase):
         cls.operations = document_operations(cls.document)
         cls.client = geopera.Client(api_key="", base_url=stack.url())
         cls.methods = list(methods(cls.client.processing, "processing.")) + list(
-            methods(cls.client.auth, "auth.")) + list(methods(cls.client.admin, "admin."))
+            methods(cls.client.auth, "auth.")) + list(methods(cls.client.admin, "admin.")) + list(
+            methods(cls.client.ops, "ops."))
 
     def test_the_document_has_the_operations_of_the_reference(self):
         for operation_id in ("processing.catalog.estimate", "processing.execute", "processing.jobs.list",

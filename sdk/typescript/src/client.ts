@@ -1,6 +1,6 @@
 import type { DownloadOptions } from "./download.js";
 import { WaitTimeoutError } from "./errors.js";
-import { adminOperations, authOperations, processingOperations, type ResponseBody } from "./operations.js";
+import { adminOperations, authOperations, opsOperations, processingOperations, type ResponseBody } from "./operations.js";
 import { sleep, Transport, type ClientOptions } from "./transport.js";
 
 /** A job as `processing.job.get` answers it. */
@@ -37,12 +37,15 @@ export class Client {
   readonly admin: ReturnType<typeof adminOperations>;
   /** Sessions. */
   readonly auth: ReturnType<typeof authOperations>;
+  /** Operators: queues, workers, stuck jobs and their actions (an operator or admin key). */
+  readonly ops: ReturnType<typeof opsOperations>;
 
   constructor(options: ClientOptions = {}) {
     this.transport = new Transport(options);
     this.processing = processingOperations(this.transport);
     this.admin = adminOperations(this.transport);
     this.auth = authOperations(this.transport);
+    this.ops = opsOperations(this.transport);
   }
 
   /**

@@ -172,6 +172,28 @@ export function adminOperations(t: Transport) {
   };
 }
 
+/**
+ * `client.ops`: the operators' views and actions (an operator key with `ops:read` / `ops:write`, or an admin key;
+ * docs/OPERATIONS-GUIDE.md). `client.ops.queues()` reads the queues and `client.ops.queues.pause(…)` acts on one,
+ * as the operation ids `ops.queues` and `ops.queues.pause` say.
+ */
+export function opsOperations(t: Transport) {
+  return {
+    queues: Object.assign(operation(t, "ops.queues", "read"), {
+      pause: operation(t, "ops.queues.pause", "read"),
+      resume: operation(t, "ops.queues.resume", "read"),
+    }),
+    workers: operation(t, "ops.workers", "read"),
+    jobs: operation(t, "ops.jobs", "read"),
+    outbox: {
+      parked: operation(t, "ops.outbox.parked", "read"),
+      replay: operation(t, "ops.outbox.replay", "write"),
+      discard: operation(t, "ops.outbox.discard", "write"),
+    },
+    audit: operation(t, "ops.audit", "read"),
+  };
+}
+
 /** `client.auth`: session tokens made from an API key. */
 export function authOperations(t: Transport) {
   return {

@@ -7,7 +7,7 @@ import { Client } from "../dist/index.js";
 
 const document = JSON.parse(await readFile(new URL("../../openapi.json", import.meta.url), "utf8"));
 const client = new Client({ baseUrl: "http://127.0.0.1:9", apiKey: "unused" });
-const NAMESPACES = ["processing", "admin", "auth"];
+const NAMESPACES = ["processing", "admin", "auth", "ops"];
 const METHODS = ["get", "put", "post", "delete", "patch", "head", "options"];
 
 /**
@@ -30,8 +30,14 @@ function clientMethods() {
   const walk = (node, path) => {
     for (const [key, value] of Object.entries(node)) {
       const where = `${path}.${key}`;
-      if (typeof value === "function") found.push([where, value]);
-      else if (value && typeof value === "object") walk(value, where);
+      if (typeof value === "function") {
+        found.push([where, value]);
+        // An operation that is a namespace too (client.ops.queues() beside client.ops.queues.pause()); the helpers
+        // of list operations (ndjson, all) call their own operation and are not walked.
+        for (const [sub, inner] of Object.entries(value)) {
+          if (typeof inner === "function" && inner.operationId !== undefined) walk({ [sub]: inner }, where);
+        }
+      } else if (value && typeof value === "object") walk(value, where);
     }
   };
   for (const ns of NAMESPACES) walk(client[ns], ns);

@@ -47,6 +47,11 @@ def methods(root: Any, prefix: str = "") -> Iterator[Method]:
         if name.startswith("_"):
             continue
         if isinstance(value, Namespace):
+            # A namespace that is itself an operation (client.ops.queues(…) beside client.ops.queues.pause(…)).
+            call = getattr(type(value), "__call__", None)
+            if call is not None and hasattr(call, "__geopera_operation__"):
+                yield Method(prefix + name, getattr(call, "__geopera_operation__"),
+                             getattr(call, "__geopera_http__", None), ())
             yield from methods(value, prefix + name + ".")
     for name, member in inspect.getmembers(type(root), inspect.isfunction):
         if name.startswith("_"):

@@ -5,6 +5,7 @@ from typing import Optional
 
 from ._transport import RetryPolicy, Transport
 from .admin import Admin
+from .ops import Ops
 from .auth import Auth
 from .processing import Processing
 
@@ -19,8 +20,8 @@ class Client:
     environment; arguments win over the environment (``api_key=""``: no token, for the public catalog).
     ``session_token`` uses a session token (``gprs_…``) instead of a key.
 
-    Operations are ``client.processing.…``, ``client.auth.…`` and ``client.admin.…``, named as in the operation
-    reference. Reads and spends (which carry an Idempotency-Key) are retried ``max_retries`` times on connection
+    Operations are ``client.processing.…``, ``client.auth.…``, ``client.admin.…`` and ``client.ops.…``, named as in
+    the operation reference. Reads and spends (which carry an Idempotency-Key) are retried ``max_retries`` times on connection
     failures, 429 and 5xx, with exponential backoff from ``backoff_seconds`` (or the answer's ``Retry-After``).
     """
 
@@ -54,6 +55,7 @@ class Client:
         self.processing = Processing(transport, self.workspace_id)
         self.auth = Auth(transport)
         self.admin = Admin(transport)
+        self.ops = Ops(transport)
 
     @property
     def base_url(self) -> str:

@@ -48,6 +48,18 @@ class AuthMatrixTest {
                 "admin.credits.balance")) {
             SCOPES.put(admin, "admin");
         }
+        for (String read : List.of("ops.queues", "ops.workers", "ops.jobs", "ops.outbox.parked", "ops.audit")) {
+            SCOPES.put(read, "ops:read");
+        }
+        for (String action : List.of("ops.queues.pause", "ops.queues.resume", "ops.outbox.replay",
+                "ops.outbox.discard")) {
+            SCOPES.put(action, "ops:write");
+        }
+    }
+
+    /** A token that holds the operation's scope: the admin key for admin and operator operations (it passes both). */
+    static String tokenFor(Fixture org, String operation) {
+        return operation.startsWith("admin.") || operation.startsWith("ops.") ? RealServers.ADMIN_KEY : org.apiKey;
     }
 
     @Inject

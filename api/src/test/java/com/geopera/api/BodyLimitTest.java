@@ -98,7 +98,7 @@ class BodyLimitTest {
     void a_body_over_the_limit_with_content_length_is_a_413_problem_on_every_operation() throws Exception {
         Fixture org = Fixture.org(0);
         for (String operation : AuthMatrixTest.SCOPES.keySet()) {
-            String token = operation.startsWith("admin.") ? RealServers.ADMIN_KEY : org.apiKey;
+            String token = AuthMatrixTest.tokenFor(org, operation);
             AtomicLong sent = new AtomicLong();
             HttpResponse<String> response = client.send(post(operation, token).POST(ofLength(OVER_LIMIT_BYTES, sent))
                     .build(), BodyHandlers.ofString());

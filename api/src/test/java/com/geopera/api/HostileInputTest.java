@@ -31,7 +31,7 @@ class HostileInputTest {
     }
 
     private static String tokenFor(Fixture org, String operation) {
-        return operation.startsWith("admin.") ? RealServers.ADMIN_KEY : org.apiKey;
+        return AuthMatrixTest.tokenFor(org, operation);
     }
 
     private static Response post(String token, String path, byte[] body) {

@@ -114,8 +114,13 @@ public final class KafkaProbe {
     }
 
     public static void publishRaw(String key, String value) throws Exception {
+        publishTo(RealServers.prefix + ".jobs.events", key, value);
+    }
+
+    /** Publishes one record on any topic and waits for the broker's ack. */
+    public static void publishTo(String topic, String key, String value) throws Exception {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerProperties())) {
-            producer.send(new ProducerRecord<>(RealServers.prefix + ".jobs.events", key, value)).get();
+            producer.send(new ProducerRecord<>(topic, key, value)).get();
         }
     }
 

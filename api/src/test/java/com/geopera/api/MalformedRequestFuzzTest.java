@@ -80,7 +80,7 @@ class MalformedRequestFuzzTest {
     private List<String> send(String operation, boolean resourceForm, Spoiler spoiler, Random random) {
         Request request = spoiler.make().apply(random);
         String path = Fixture.path(operation, resourceForm);
-        String token = operation.startsWith("admin.") ? RealServers.ADMIN_KEY : org.apiKey;
+        String token = AuthMatrixTest.tokenFor(org, operation);
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         head.writeBytes(RawHttp.ascii(request.method() + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                 + "Authorization: Bearer " + token + "\r\nContent-Type: " + request.contentType() + "\r\n"));

@@ -58,6 +58,7 @@ public final class CommandContext {
             putIfSet(flags, Setting.URL, options.url);
             putIfSet(flags, Setting.API_KEY, options.apiKey);
             putIfSet(flags, Setting.ADMIN_KEY, options.adminKey);
+            putIfSet(flags, Setting.OPS_KEY, options.opsKey);
             putIfSet(flags, Setting.WORKSPACE_ID, options.workspaceId);
             putIfSet(flags, Setting.PROJECT_ID, options.projectId);
             config = resolver().resolve(flags, options.profile);
@@ -79,6 +80,13 @@ public final class CommandContext {
     public ApiClient adminClient() {
         String credential = config().adminCredential().map(ConfigValue::value).orElseThrow(() -> new CliException(
                 ExitCode.AUTH, "no admin credentials: pass --admin-key or set GEOPERA_ADMIN_KEY"));
+        return client(credential);
+    }
+
+    /** A client for operator commands, authenticated with the operator key (or the admin key). */
+    public ApiClient opsClient() {
+        String credential = config().opsCredential().map(ConfigValue::value).orElseThrow(() -> new CliException(
+                ExitCode.AUTH, "no operator credentials: pass --ops-key or set GEOPERA_OPS_KEY (or an admin key)"));
         return client(credential);
     }
 

@@ -21,7 +21,7 @@ import picocli.CommandLine.Mixin;
                 "  geopera processing jobs list --status running --output ndjson",
                 "%nConfiguration, highest precedence first:",
                 "  1. flags",
-                "  2. environment: GEOPERA_URL, GEOPERA_API_KEY, GEOPERA_ADMIN_KEY,",
+                "  2. environment: GEOPERA_URL, GEOPERA_API_KEY, GEOPERA_ADMIN_KEY, GEOPERA_OPS_KEY,",
                 "     GEOPERA_ORG_ID, GEOPERA_WORKSPACE_ID, GEOPERA_PROJECT_ID,",
                 "     GEOPERA_PROFILE, GEOPERA_CONFIG",
                 "  3. profile file ~/.config/geopera/config (session of geopera auth login)",

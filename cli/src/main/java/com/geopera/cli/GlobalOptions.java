@@ -18,6 +18,10 @@ public final class GlobalOptions {
             description = "Admin API key for geopera admin (env GEOPERA_ADMIN_KEY).")
     String adminKey;
 
+    @Option(names = "--ops-key", scope = ScopeType.INHERIT, paramLabel = "KEY",
+            description = "Operator key (ops:read/ops:write) for geopera ops (env GEOPERA_OPS_KEY; default: the admin key).")
+    String opsKey;
+
     @Option(names = "--workspace-id", scope = ScopeType.INHERIT, paramLabel = "ID",
             description = "Workspace for new jobs (env GEOPERA_WORKSPACE_ID).")
     String workspaceId;

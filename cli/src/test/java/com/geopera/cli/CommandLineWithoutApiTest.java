@@ -84,7 +84,8 @@ class CommandLineWithoutApiTest {
                 "processing jobs list", "processing project-job get", "processing project-jobs list",
                 "admin orgs create", "admin workspaces create", "admin projects create", "admin projects members add",
                 "admin api-keys create", "admin api-keys revoke", "admin credits grant", "admin credits balance",
-                "auth login", "ops health", "completion");
+                "auth login", "ops health", "ops queues", "ops workers", "ops jobs", "ops queue pause",
+                "ops queue resume", "ops audit", "completion");
     }
 
     @Test
@@ -113,6 +114,17 @@ class CommandLineWithoutApiTest {
 
         assertThat(exit).isEqualTo(3);
         assertThat(env.err()).contains("no credentials").contains("GEOPERA_API_KEY");
+    }
+
+    @Test
+    void operator_commands_need_an_operator_or_admin_key_and_a_queue_action_its_queue() {
+        assertThat(env.run("ops", "queues")).isEqualTo(3);
+        assertThat(env.err()).contains("no operator credentials").contains("GEOPERA_OPS_KEY");
+        env.clearOutput();
+        assertThat(env.run("ops", "queue", "pause")).isEqualTo(2);
+        assertThat(env.err()).contains("NAME");
+        assertThat(env.run("ops", "queue")).isEqualTo(2);
+        assertThat(env.run("ops", "jobs", "--limit", "many")).isEqualTo(2);
     }
 
     @Test

@@ -86,6 +86,15 @@ final class HoldStore {
         }
     }
 
+    /** Credits of every pending hold, all orgs; reads the pending holds only (their partial index). */
+    long pendingTotal(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("select coalesce(sum(amount_credits), 0) "
+                + "from ledger_holds where status = 'pending'"); ResultSet rows = select.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
     /**
      * Locks the holds of these jobs, in job id order (so two batches never wait for each other in a circle),
      * and returns them by job id; jobs without a hold are absent.

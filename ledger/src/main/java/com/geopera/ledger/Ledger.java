@@ -323,6 +323,15 @@ public final class Ledger {
         }
     }
 
+    /** Credits held by pending holds of every org: work reserved and not yet settled, released or expired. */
+    public long heldCredits(Connection c) {
+        try {
+            return holds.pendingTotal(c);
+        } catch (SQLException e) {
+            throw new LedgerStorageException("heldCredits", e);
+        }
+    }
+
     /** The job's hold in whatever state it is, if the job was ever reserved. */
     public Optional<Hold> hold(Connection c, String jobId) {
         requireText(jobId, "jobId");

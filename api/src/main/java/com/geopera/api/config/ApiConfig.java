@@ -50,6 +50,8 @@ public interface ApiConfig {
 
     Tiles tiles();
 
+    Ops ops();
+
     /** Kafka topic naming and creation. */
     interface Topics {
         /** Prefix of every topic name ({@code <prefix>.jobs.events} …). */
@@ -281,6 +283,31 @@ public interface ApiConfig {
         /** Jobs handled per reaper round. */
         @WithDefault("100")
         int batchSize();
+    }
+
+    /** The operators' side (docs/OPERATIONS-GUIDE.md): the metrics snapshot and what counts as stuck or gone. */
+    interface Ops {
+        /** How often the gauges' snapshot (a few SQL statements and one Kafka offsets read) is refreshed. */
+        @WithDefault("10s")
+        String snapshotInterval();
+
+        /**
+         * A running job whose last heartbeat is older than this is listed as stuck ({@code stale_heartbeat}); unset,
+         * the reaper's {@code heartbeat-timeout}. Shorter shows a dead worker's jobs before the reaper acts on them.
+         */
+        Optional<Duration> staleHeartbeatAfter();
+
+        /** How often the ledger's invariants are checked for {@code geopera_ledger_invariant_violations}. */
+        @WithDefault("PT5M")
+        Duration ledgerCheckInterval();
+
+        /** A job queued longer than this is listed as stuck ({@code queued_too_long}). */
+        @WithDefault("PT10M")
+        Duration stuckQueuedAfter();
+
+        /** A worker not heard from for this long is no longer listed (its row is deleted). */
+        @WithDefault("PT1H")
+        Duration forgetWorkersAfter();
     }
 
     /** Idempotency-Key records. */

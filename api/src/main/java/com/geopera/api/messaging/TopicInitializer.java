@@ -64,12 +64,17 @@ public class TopicInitializer {
         }
     }
 
-    /** Every topic this deployment uses. */
-    public Set<String> topicNames() {
+    /** Every worker queue of this deployment: those of the catalog's processes and the configured ones. */
+    public Set<String> queues() {
         Set<String> queues = new LinkedHashSet<>(config.topics().queues());
         catalog.processes().forEach(p -> queues.add(p.queue()));
+        return queues;
+    }
+
+    /** Every topic this deployment uses. */
+    public Set<String> topicNames() {
         Set<String> names = new LinkedHashSet<>();
-        for (String queue : queues) {
+        for (String queue : queues()) {
             names.add(topics.dispatch(queue));
             names.add(topics.deadLetter(topics.dispatch(queue)));
         }
@@ -77,6 +82,7 @@ public class TopicInitializer {
         names.add(topics.deadLetter(topics.events()));
         names.add(topics.control());
         names.add(topics.deadLetter(topics.control()));
+        names.add(topics.workerHeartbeats());
         return names;
     }
 }

@@ -1,9 +1,7 @@
 package com.geopera.api.messaging;
 
 import com.geopera.api.config.ApiConfig;
-import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,7 +11,6 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Reads the workers' consumer group offsets: a dispatch record below its partition's committed offset was consumed
@@ -25,10 +22,8 @@ public class WorkerGroupOffsets {
 
     @Inject
     ApiConfig config;
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    private Admin admin;
+    @Inject
+    KafkaAdmin kafka;
 
     /** The group's next offset to consume, per partition it committed on. Throws when the broker does not answer. */
     public Map<TopicPartition, Long> committed() {
@@ -52,17 +47,7 @@ public class WorkerGroupOffsets {
         return next;
     }
 
-    private synchronized Admin admin() {
-        if (admin == null) {
-            admin = Admin.create(KafkaClients.admin(bootstrapServers));
-        }
-        return admin;
-    }
-
-    synchronized void close(@Observes ShutdownEvent event) {
-        if (admin != null) {
-            admin.close(java.time.Duration.ofSeconds(5));
-            admin = null;
-        }
+    private Admin admin() {
+        return kafka.get();
     }
 }

@@ -34,6 +34,8 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class AdminService {
     private static final Logger LOG = Logger.getLogger(AdminService.class);
+    private static final List<String> OPERATOR_KEY_SCOPES = List.of(Scope.OPS_READ.value(), Scope.OPS_WRITE.value(),
+            Scope.ADMIN.value());
 
     @Inject
     IdentityStore identities;
@@ -151,11 +153,22 @@ public class AdminService {
                 throw ApiProblem.invalid(InputErrorCodes.NOT_ALLOWED_VALUE, "/scopes/" + i,
                         "platform:worker keys carry only that scope and belong to no org; omit org_id");
             }
+            // Operators act on every org's jobs and queues: their keys belong to no org.
+            if ((scope == Scope.OPS_READ || scope == Scope.OPS_WRITE) && orgId != null) {
+                throw ApiProblem.invalid(InputErrorCodes.NOT_ALLOWED_VALUE, "/scopes/" + i,
+                        "ops:read and ops:write keys belong to no org; omit org_id");
+            }
             if (!scopes.contains(scope.value())) {
                 scopes.add(scope.value());
             }
         }
-        if (orgId == null && !scopes.contains(Scope.ADMIN.value()) && !scopes.contains(Scope.PLATFORM_WORKER.value())) {
+        boolean operator = scopes.contains(Scope.OPS_READ.value()) || scopes.contains(Scope.OPS_WRITE.value());
+        if (operator && !OPERATOR_KEY_SCOPES.containsAll(scopes)) {
+            throw ApiProblem.invalid(InputErrorCodes.NOT_ALLOWED_VALUE, "/scopes",
+                    "operator keys carry ops:read, ops:write and admin only: customer scopes need an org");
+        }
+        if (orgId == null && !operator && !scopes.contains(Scope.ADMIN.value())
+                && !scopes.contains(Scope.PLATFORM_WORKER.value())) {
             throw ApiProblem.invalid(InputErrorCodes.REQUIRED, "/org_id", "org_id is required for non-admin keys");
         }
         if (orgId != null) {

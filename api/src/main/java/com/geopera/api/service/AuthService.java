@@ -62,9 +62,13 @@ public class AuthService {
         }
         Set<Scope> scopes = scopes(credential.scopes());
         // platform:worker counts only on an org-less API key (what admin.api_keys.create makes); a row that says
-        // otherwise (a session, an org key) is not a platform worker, whatever it stores.
+        // otherwise (a session, an org key) is not a platform worker, whatever it stores. The ops scopes count on
+        // org-less keys and their sessions only: an org key is never an operator.
         if (credential.sessionId() != null || credential.orgId() != null) {
             scopes.remove(Scope.PLATFORM_WORKER);
+        }
+        if (credential.orgId() != null) {
+            scopes.removeIf(Scope::isPlatformOnly);
         }
         return new Caller(credential.principalId(), credential.orgId(), credential.keyId(), credential.sessionId(),
                 scopes);

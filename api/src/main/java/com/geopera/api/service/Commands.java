@@ -13,9 +13,6 @@ import com.geopera.common.messaging.Topics;
 import com.geopera.common.process.InputPin;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
 import java.util.List;
 
@@ -32,7 +29,7 @@ public class Commands {
     @Inject
     OutboxRelay relay;
     @Inject
-    TransactionSynchronizationRegistry transactions;
+    AfterCommit afterCommit;
 
     /** A DispatchJob for the job's current attempt on its queue's topic. */
     public void dispatch(Job job, Instant now) {
@@ -79,21 +76,6 @@ public class Commands {
     }
 
     private void wakeRelayAfterCommit() {
-        if (transactions.getTransactionKey() == null) {
-            relay.wake();
-            return;
-        }
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    relay.wake();
-                }
-            }
-        });
+        afterCommit.run(relay::wake);
     }
 }

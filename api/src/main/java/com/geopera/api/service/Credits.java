@@ -65,6 +65,11 @@ public class Credits {
         return db.with(c -> ledger.hold(c, jobId));
     }
 
+    /** Credits in pending holds, all orgs. */
+    public long heldCredits() {
+        return db.with(ledger::heldCredits);
+    }
+
     public Balance balance(String orgId) {
         return db.with(c -> ledger.balance(c, orgId));
     }

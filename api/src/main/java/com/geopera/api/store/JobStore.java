@@ -78,10 +78,16 @@ public class JobStore {
      * the latest heartbeat of the current attempt is in {@code job_liveness} (see {@link JobLivenessStore}).
      */
     public List<Job> lockStaleRunning(Instant staleBefore, int limit) {
-        return lockMany("status = 'running' AND coalesce(greatest(heartbeat_at, (SELECT l.heartbeat_at FROM "
-                + "job_liveness l WHERE l.job_id = jobs.job_id AND l.attempt = jobs.attempt)), started_at, updated_at) "
-                + "< ?", staleBefore, limit);
+        return lockMany("status = 'running' AND " + LAST_SIGN_OF_LIFE + " < ?", staleBefore, limit);
     }
+
+    /**
+     * When a running job (a row of {@code jobs}) last showed it is alive: the latest heartbeat of its current attempt,
+     * else its start. The reaper and the operators' stuck list judge staleness by this one expression.
+     */
+    public static final String LAST_SIGN_OF_LIFE = "coalesce(greatest(jobs.heartbeat_at, (SELECT l.heartbeat_at FROM "
+            + "job_liveness l WHERE l.job_id = jobs.job_id AND l.attempt = jobs.attempt)), jobs.started_at, "
+            + "jobs.updated_at)";
 
     /**
      * Reads and locks these jobs, in job id order (the order every path that locks several jobs takes), until the

@@ -6,7 +6,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The transactional outbox: rows written with the state change they announce, claimed by the relay. */
@@ -37,11 +39,16 @@ public class OutboxStore {
         });
     }
 
-    /** Locks the oldest pending (unsent, not parked) rows, skipping rows another relay holds (several api replicas). */
+    /**
+     * Locks the oldest pending (unsent, not parked) rows, skipping rows another relay holds (several api replicas)
+     * and rows of a paused queue's topic ({@link QueuePauseStore}), which wait there until the queue is resumed.
+     */
     public List<Message> claim(int limit) {
         return db.with(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT " + MESSAGE_COLUMNS + " FROM outbox "
-                    + "WHERE sent_at IS NULL AND parked_at IS NULL ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED")) {
+            try (PreparedStatement s = c.prepareStatement("SELECT " + MESSAGE_COLUMNS + " FROM outbox o "
+                    + "WHERE sent_at IS NULL AND parked_at IS NULL "
+                    + "AND NOT EXISTS (SELECT 1 FROM ops_queue_pauses p WHERE p.topic = o.topic) "
+                    + "ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED")) {
                 s.setInt(1, limit);
                 return readAll(s);
             }
@@ -117,6 +124,124 @@ public class OutboxStore {
                     r.next();
                     return r.getLong(1);
                 }
+            }
+        });
+    }
+
+    /** Pending rows (neither sent nor parked, held ones included) per topic, and the oldest one's time. */
+    public record Pending(Map<String, Long> byTopic, long total, Instant oldestCreatedAt) {
+    }
+
+    public Pending pending() {
+        return db.with(c -> {
+            Map<String, Long> byTopic = new HashMap<>();
+            long total = 0;
+            Instant oldest = null;
+            try (PreparedStatement s = c.prepareStatement("SELECT topic, count(*), min(created_at) FROM outbox "
+                    + "WHERE sent_at IS NULL AND parked_at IS NULL GROUP BY topic"); ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    byTopic.put(r.getString(1), r.getLong(2));
+                    total += r.getLong(2);
+                    Instant created = r.getTimestamp(3).toInstant();
+                    oldest = oldest == null || created.isBefore(oldest) ? created : oldest;
+                }
+            }
+            return new Pending(byTopic, total, oldest);
+        });
+    }
+
+    /**
+     * Waits until no relay round holds a pending row of the topic (a round locks the rows it claimed until it has
+     * marked them sent), and returns how many are pending. Called after a pause committed: once this returns, no row
+     * of the topic is published until the pause ends.
+     */
+    public long awaitRoundsOf(String topic) {
+        return db.with(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM (SELECT id FROM outbox WHERE topic = ? "
+                    + "AND sent_at IS NULL AND parked_at IS NULL FOR UPDATE) held")) {
+                s.setString(1, topic);
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    return r.getLong(1);
+                }
+            }
+        });
+    }
+
+    /** A parked row as operators see it, with the status of the job it is about. */
+    public record Parked(long id, String topic, String key, String ceType, int attempts, String lastError,
+            Instant createdAt, Instant parkedAt, Instant discardedAt, String jobStatus) {
+    }
+
+    /** Parked rows not discarded, newest first. */
+    public List<Parked> parked(int limit) {
+        return db.with(c -> {
+            try (PreparedStatement s = c.prepareStatement(PARKED_SELECT + "WHERE o.parked_at IS NOT NULL "
+                    + "AND o.discarded_at IS NULL ORDER BY o.parked_at DESC, o.id DESC LIMIT ?")) {
+                s.setInt(1, limit);
+                return readParked(s);
+            }
+        });
+    }
+
+    /** Reads and locks one row for an operator's action on it; empty when there is no such row or it was sent. */
+    public Optional<Parked> lockForAction(long id) {
+        return db.with(c -> {
+            try (PreparedStatement s = c.prepareStatement(PARKED_SELECT + "WHERE o.id = ? AND o.sent_at IS NULL "
+                    + "FOR UPDATE OF o")) {
+                s.setLong(1, id);
+                List<Parked> found = readParked(s);
+                return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+            }
+        });
+    }
+
+    private static final String PARKED_SELECT = "SELECT o.id, o.topic, o.message_key, o.ce_type, o.attempts, "
+            + "o.last_error, o.created_at, o.parked_at, o.discarded_at, j.status FROM outbox o "
+            + "LEFT JOIN jobs j ON j.job_id = o.message_key ";
+
+    private static List<Parked> readParked(PreparedStatement s) throws java.sql.SQLException {
+        List<Parked> found = new ArrayList<>();
+        try (ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                found.add(new Parked(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getInt(5),
+                        r.getString(6), Sql.instant(r, "created_at"), Sql.instant(r, "parked_at"),
+                        Sql.instant(r, "discarded_at"), r.getString(10)));
+            }
+        }
+        return found;
+    }
+
+    /** Puts a parked row back in the relay's work, its failed tries forgotten. */
+    public void unpark(long id) {
+        db.with(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "UPDATE outbox SET parked_at = NULL, attempts = 0 WHERE id = ? AND discarded_at IS NULL")) {
+                s.setLong(1, id);
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    /** Marks a parked row discarded: kept for the audit, no longer parked work. */
+    public void discard(long id, Instant now) {
+        db.with(c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE outbox SET discarded_at = ? WHERE id = ?")) {
+                Sql.setInstant(s, 1, now);
+                s.setLong(2, id);
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    /** Parked rows not discarded. */
+    public long parkedCount() {
+        return db.with(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT count(*) FROM outbox WHERE parked_at IS NOT NULL AND discarded_at IS NULL");
+                    ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
             }
         });
     }

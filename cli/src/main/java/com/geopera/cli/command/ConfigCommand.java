@@ -54,7 +54,7 @@ public final class ConfigCommand extends GroupCommand {
         }
 
         private static boolean isSecret(Setting setting) {
-            return setting == Setting.API_KEY || setting == Setting.ADMIN_KEY;
+            return setting == Setting.API_KEY || setting == Setting.ADMIN_KEY || setting == Setting.OPS_KEY;
         }
 
         private static String shorten(String secret) {

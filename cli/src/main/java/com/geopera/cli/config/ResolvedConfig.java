@@ -43,6 +43,11 @@ public record ResolvedConfig(Map<Setting, ConfigValue> values, ConfigValue sessi
         return get(Setting.ADMIN_KEY).or(this::processingCredential);
     }
 
+    /** The credential for operator commands: an operator key (ops:read/ops:write), else the admin key. */
+    public Optional<ConfigValue> opsCredential() {
+        return get(Setting.OPS_KEY).or(() -> get(Setting.ADMIN_KEY));
+    }
+
     /** A value that must be there, or a usage error naming the flag and variable that provide it. */
     public String require(Setting setting, String flag) {
         return get(setting).map(ConfigValue::value).orElseThrow(() -> new CliException(ExitCode.USAGE,

@@ -10,6 +10,7 @@ public enum Setting {
     URL("GEOPERA_URL", "url", List.of("GEOPERA_API_URL")),
     API_KEY("GEOPERA_API_KEY", "api_key", List.of()),
     ADMIN_KEY("GEOPERA_ADMIN_KEY", "admin_key", List.of("GEOPERA_ADMIN_BOOTSTRAP_KEY")),
+    OPS_KEY("GEOPERA_OPS_KEY", "ops_key", List.of()),
     ORG_ID("GEOPERA_ORG_ID", "org_id", List.of()),
     WORKSPACE_ID("GEOPERA_WORKSPACE_ID", "workspace_id", List.of()),
     PROJECT_ID("GEOPERA_PROJECT_ID", "project_id", List.of());

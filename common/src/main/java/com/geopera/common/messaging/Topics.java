@@ -33,6 +33,18 @@ public record Topics(String prefix) {
         return prefix + ".jobs.control";
     }
 
+    /** Each worker process's own heartbeat (queues, slots, running attempts, partitions), keyed by worker id. */
+    public String workerHeartbeats() {
+        return prefix + ".workers.heartbeats";
+    }
+
+    /** The queue whose dispatch topic this is, or null for any other topic. */
+    public String queueOf(String topic) {
+        String dispatchPrefix = prefix + ".jobs.dispatch.";
+        return topic.startsWith(dispatchPrefix) && !topic.endsWith(DEAD_LETTER_SUFFIX)
+                ? topic.substring(dispatchPrefix.length()) : null;
+    }
+
     /** Where records that cannot be processed go, with the reason in headers. */
     public String deadLetter(String topic) {
         return topic + DEAD_LETTER_SUFFIX;

@@ -117,6 +117,11 @@ public final class DispatchPartitions {
         return owned.values().stream().mapToInt(Owned::waiting).sum();
     }
 
+    /** The partitions this worker owns now (what its worker heartbeat reports to operators). */
+    public synchronized List<TopicPartition> ownedPartitions() {
+        return List.copyOf(owned.keySet());
+    }
+
     public synchronized boolean owns(TopicPartition partition) {
         return owned.containsKey(partition);
     }

@@ -2,6 +2,7 @@ package com.geopera.worker.service;
 
 import com.geopera.worker.RunningJob;
 import com.geopera.worker.config.WorkerConfig;
+import com.geopera.worker.messaging.WorkerHeartbeatPublisher;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +15,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Every heartbeat interval: lets the {@link JobWatchdog} enforce the job time limit, then sends a HEARTBEAT for each
- * running attempt (the api's reaper re-dispatches attempts whose heartbeats stop).
+ * running attempt (the api's reaper re-dispatches attempts whose heartbeats stop), then the worker's own heartbeat
+ * (what operators see of this worker).
  */
 @ApplicationScoped
 public class HeartbeatTicker {
@@ -22,13 +24,18 @@ public class HeartbeatTicker {
     private final RunningJobs runningJobs;
     private final JobEvents events;
     private final JobWatchdog watchdog;
+    private final WorkerStatus status;
+    private final WorkerHeartbeatPublisher workerHeartbeats;
     private final Duration interval;
     private ScheduledExecutorService timer;
 
-    public HeartbeatTicker(RunningJobs runningJobs, JobEvents events, JobWatchdog watchdog, WorkerConfig config) {
+    public HeartbeatTicker(RunningJobs runningJobs, JobEvents events, JobWatchdog watchdog, WorkerStatus status,
+                           WorkerHeartbeatPublisher workerHeartbeats, WorkerConfig config) {
         this.runningJobs = runningJobs;
         this.events = events;
         this.watchdog = watchdog;
+        this.status = status;
+        this.workerHeartbeats = workerHeartbeats;
         this.interval = config.heartbeatInterval();
     }
 
@@ -39,7 +46,8 @@ public class HeartbeatTicker {
             return thread;
         });
         long millis = interval.toMillis();
-        timer.scheduleAtFixedRate(this::tick, millis, millis, TimeUnit.MILLISECONDS);
+        // The first tick at once: operators see a new worker (and its partitions soon after) without waiting.
+        timer.scheduleAtFixedRate(this::tick, 0, millis, TimeUnit.MILLISECONDS);
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -63,6 +71,11 @@ public class HeartbeatTicker {
                 // One bad send must never stop the timer (scheduleAtFixedRate cancels on an exception).
                 LOG.warnf("heartbeat of job %s failed: %s", job.jobId(), e.getMessage());
             }
+        }
+        try {
+            workerHeartbeats.publish(status.heartbeat());
+        } catch (RuntimeException e) {
+            LOG.warnf("worker heartbeat failed: %s", e.getMessage());
         }
     }
 }

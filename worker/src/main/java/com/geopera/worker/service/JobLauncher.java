@@ -139,7 +139,7 @@ public class JobLauncher {
                         running.jobId(), running.command().attempt());
                 return;
             }
-            metrics.ended(terminal, Duration.between(running.startedAt(), clock.instant()));
+            metrics.ended(running.command(), terminal, Duration.between(running.startedAt(), clock.instant()));
             LOG.infof("job %s attempt %d ended %s", running.jobId(), running.command().attempt(),
                     terminal == null ? "without report (shutdown)" : terminal.type());
         } catch (RuntimeException e) {
@@ -163,7 +163,7 @@ public class JobLauncher {
         LOG.errorf("job %s attempt %d: still running %s after its time limit and not answering the stop; "
                 + "reporting it failed and freeing its slot", running.jobId(), running.command().attempt(),
                 Duration.between(running.startedAt(), clock.instant()));
-        metrics.ended(failed, Duration.between(running.startedAt(), clock.instant()));
+        metrics.ended(running.command(), failed, Duration.between(running.startedAt(), clock.instant()));
         running.finish(failed).whenComplete((sent, failure) -> {
             if (failure != null) {
                 LOG.errorf("job %s attempt %d: FAILED not acknowledged by the broker: %s", running.jobId(),

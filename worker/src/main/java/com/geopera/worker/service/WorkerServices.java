@@ -10,6 +10,7 @@ import io.quarkus.runtime.Quarkus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -27,8 +28,16 @@ public class WorkerServices {
 
     @Produces
     @Singleton
-    ProcessRunner processRunner(ImageryEngine engine) {
-        return engine::run;
+    ProcessRunner processRunner(ImageryEngine engine, WorkerMetrics metrics) {
+        // Timed per process: the time spent inside the imagery engine (GDAL) is what operators size workers by.
+        return (request, progress, cancellation) -> {
+            long began = System.nanoTime();
+            try {
+                return engine.run(request, progress, cancellation);
+            } finally {
+                metrics.engineTime(request.processId(), java.time.Duration.ofNanos(System.nanoTime() - began));
+            }
+        };
     }
 
     @Produces
@@ -82,6 +91,15 @@ public class WorkerServices {
     @Singleton
     DispatchPartitions dispatchPartitions() {
         return new DispatchPartitions();
+    }
+
+    @Produces
+    @Singleton
+    WorkerStatus workerStatus(WorkerConfig config, JobSlots slots, RunningJobs runningJobs,
+                              DispatchPartitions partitions, Clock clock,
+                              @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown")
+                              String version) {
+        return new WorkerStatus(config.id(), version, config.queues(), slots, runningJobs, partitions, clock);
     }
 
     @Produces

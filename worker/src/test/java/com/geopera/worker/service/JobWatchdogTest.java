@@ -116,7 +116,7 @@ class JobWatchdogTest {
         JobLauncher launcher = new JobLauncher(slots, running, executor, events, event -> {
             sent.add(event);
             return CompletableFuture.completedFuture(null);
-        }, new WorkerMetrics(new SimpleMeterRegistry(), running), clock, TestWorkerConfig.withSlots(1));
+        }, new WorkerMetrics(new SimpleMeterRegistry(), running, slots), clock, TestWorkerConfig.withSlots(1));
         JobWatchdog watchdog = new JobWatchdog(running, launcher, events, clock, LIMIT, STOP_GRACE, EXIT_GRACE,
                 (status, reason) -> exitStatus.set(status));
 

@@ -15,10 +15,12 @@ import picocli.CommandLine.Parameters;
 /** {@code geopera admin api-keys create NAME} → admin.api_keys.create. */
 @Command(name = "create", mixinStandardHelpOptions = true,
         description = "Create an API key; its secret (api_key) is shown once.",
-        footer = {"%nExample:", "  geopera admin api-keys create --org-id org_01J… \\",
-                "      --scope processing:read,processing:process,clip:read ci-pipeline"})
+        footer = {"%nExamples:", "  geopera admin api-keys create --org-id org_01J… \\",
+                "      --scope processing:read,processing:process,clip:read ci-pipeline",
+                "  geopera admin api-keys create --scope ops:read,ops:write on-call"})
 public final class ApiKeyCreateCommand extends ApiCommand {
     private static final String OPERATION = "admin.api_keys.create";
+    private static final List<String> ORGLESS_SCOPES = List.of("admin", "ops:read", "ops:write", "platform:worker");
 
     @Mixin
     OrgOption org;
@@ -33,7 +35,12 @@ public final class ApiKeyCreateCommand extends ApiCommand {
 
     @Override
     protected ExitCode execute(CommandContext context) {
-        var body = context.json().createObjectNode().put("org_id", org.orgId(context)).put("name", name);
+        var body = context.json().createObjectNode();
+        // Admin, operator and platform worker keys belong to no org: a configured org is not sent for them.
+        if (!ORGLESS_SCOPES.containsAll(scopes)) {
+            body.put("org_id", org.orgId(context));
+        }
+        body.put("name", name);
         scopes.forEach(body.putArray("scopes")::add);
         context.renderer().object(AdminCall.send(context, OPERATION, body), Views.generic("api keys"));
         if (context.outputFormat() == OutputFormat.HUMAN) {
@@ -46,7 +53,8 @@ public final class ApiKeyCreateCommand extends ApiCommand {
     /** The scopes the api knows, for help and completion. */
     public static final class ScopeNames extends ArrayList<String> {
         public ScopeNames() {
-            super(List.of("processing:read", "processing:process", "clip:read", "clip:destroy", "admin"));
+            super(List.of("processing:read", "processing:process", "clip:read", "clip:destroy", "admin", "ops:read",
+                    "ops:write"));
         }
     }
 }
