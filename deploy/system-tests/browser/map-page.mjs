@@ -9,28 +9,13 @@
 // judges it), 2 when the browser is missing or cannot start, 1 on any other failure.
 import fs from 'node:fs';
 import path from 'node:path';
-import { BrowserMissing, CHROMIUM, openBrowser } from './lib/chromium.mjs';
+import { CHROMIUM, openBrowser, watchErrors } from './lib/chromium.mjs';
+import { main } from './lib/script.mjs';
 import { census, changedShare, decode, rgb } from './lib/pixels.mjs';
 
 const PAGE_BACKGROUND = '#e9edf0'; // the map style's background colour (api/src/main/web/src/map/main.js)
 const WAIT_MS = 30_000;
 const MAX_TABS = 40;
-
-function options(argv) {
-  const found = {};
-  for (let i = 0; i < argv.length; i += 2) {
-    if (!argv[i].startsWith('--') || i + 1 >= argv.length) {
-      throw new Error(`bad arguments near ${argv[i]}; see the header of map-page.mjs`);
-    }
-    found[argv[i].slice(2)] = argv[i + 1];
-  }
-  for (const required of ['url', 'out', 'name']) {
-    if (!found[required]) {
-      throw new Error(`--${required} is required`);
-    }
-  }
-  return found;
-}
 
 /** Every response and failed request of the page, sorted into the api's tiles, TileJSON, assets and the rest. */
 class Traffic {
@@ -165,14 +150,7 @@ async function run(opts) {
   const { context, close } = await openBrowser(out);
   try {
     const page = await context.newPage();
-    const pageErrors = [];
-    const consoleErrors = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') {
-        consoleErrors.push(redact(message.text()));
-      }
-    });
+    const errors = watchErrors(page, redact);
     const traffic = new Traffic(page, opts.url);
     const started = Date.now();
     const answer = await page.goto(opts.url, { waitUntil: 'load', timeout: WAIT_MS });
@@ -197,20 +175,13 @@ async function run(opts) {
         tiles: traffic.tiles(before), status: (await readPage(page)).status };
     }
     report.traffic = traffic.summary();
-    report.page_errors = pageErrors;
-    report.console_errors = consoleErrors;
-    report.csp_violations = consoleErrors.filter((text) => text.includes('Content Security Policy'));
+    report.page_errors = errors.page;
+    report.console_errors = errors.console;
+    report.csp_violations = errors.console.filter((text) => text.includes('Content Security Policy'));
   } finally {
     await close();
   }
-  fs.writeFileSync(path.join(out, `${opts.name}.json`), JSON.stringify(report, null, 2));
   return report;
 }
 
-try {
-  const report = await run(options(process.argv.slice(2)));
-  process.stdout.write(`${JSON.stringify(report)}\n`);
-} catch (error) {
-  process.stderr.write(`map-page: ${error.message}\n`);
-  process.exit(error instanceof BrowserMissing ? 2 : 1);
-}
+await main('map-page', ['url', 'out', 'name'], run);

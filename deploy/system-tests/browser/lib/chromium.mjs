@@ -45,3 +45,18 @@ export async function openBrowser(workDir, { width = 1280, height = 800 } = {}) 
   };
   return { context, close };
 }
+
+/**
+ * Collects what a page reports as going wrong: uncaught script errors (`page`) and console errors (`console`, each
+ * passed through `clean`, e.g. to keep tokens out of the reports).
+ */
+export function watchErrors(page, clean = (text) => text) {
+  const errors = { page: [], console: [] };
+  page.on('pageerror', (error) => errors.page.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') {
+      errors.console.push(clean(message.text()));
+    }
+  });
+  return errors;
+}

@@ -41,9 +41,10 @@ export async function renderLedger(list: HTMLElement, signal?: AbortSignal): Pro
     return;
   }
   const violations = sample(text, 'geopera_ledger_invariant_violations');
+  const credits = (value: number | null) => (value === null ? '–' : `${count(value)} credits`);
   replaceChildren(list,
-    fact('Held now (all orgs)', `${count(sample(text, 'geopera_credits_held'))} credits`, 'held'),
-    fact('Settled since this api started', `${count(sample(text, 'geopera_credits_settled_total'))} credits`, 'settled'),
+    fact('Held now (all orgs)', credits(sample(text, 'geopera_credits_held')), 'held'),
+    fact('Settled since this api started', credits(sample(text, 'geopera_credits_settled_total')), 'settled'),
     fact('Ledger invariant violations', violations === null ? '–'
       : violations === 0 ? 'none' : `▲ ${count(violations)} (admin.credits.balance lists them)`, 'violations', (violations ?? 0) > 0),
     fact('Dead-lettered records', count(sample(text, 'geopera_dead_letter_records')), 'dead-letters'));

@@ -141,7 +141,6 @@ function render(data: Snapshot): void {
     consoleElement.querySelector<HTMLElement>(`[data-key="${CSS.escape(focused)}"]`)?.focus();
   }
   refreshed.textContent = `Updated ${time(data.queues.as_of)}, every ${POLL_MS / 1000} s.`;
-  consoleElement.setAttribute('aria-busy', 'false');
 }
 
 async function poll(): Promise<void> {
@@ -156,6 +155,8 @@ async function poll(): Promise<void> {
     showProblem(actionProblem);
     render(latest);
     await renderLedger(byId('ledger'), controller.signal);
+    // Busy until every part of the refresh is on screen, the credits included.
+    consoleElement.setAttribute('aria-busy', 'false');
   } catch (error) {
     if (controller.signal.aborted) {
       return; // an action or a sign-out took over

@@ -65,12 +65,17 @@ function stateCell(assessment: Assessment): HTMLElement {
 function partitionsText(queue: Queue): string {
   const partitions = queue.answer.partitions;
   const orphans = partitions.filter((p) => p.owner === null).length;
-  return `${partitions.length} (${orphans ? `${orphans} without a live worker` : 'all held by a live worker'})`;
+  return orphans ? `${partitions.length}, ${orphans} unheld` : `${partitions.length}, all held`;
+}
+
+/** Which worker holds each partition, for the Partitions cell's tooltip. */
+function partitionOwners(queue: Queue): string {
+  return queue.answer.partitions.map((p) => `${p.partition}: ${p.owner ?? 'no live worker'}`).join(', ');
 }
 
 export function renderQueues(body: HTMLElement, queues: readonly Queue[], history: History, handlers: Handlers): void {
   if (!queues.length) {
-    empty(body, 11, 'The api serves no queue.');
+    empty(body, 9, 'The api serves no queue.');
     return;
   }
   replaceChildren(body, bySeverity(queues).map(({ queue, assessment }) => {
@@ -81,15 +86,15 @@ export function renderQueues(body: HTMLElement, queues: readonly Queue[], histor
     return el('tr', { class: `level-${assessment.level}`, 'data-queue': queue.name },
       stateCell(assessment),
       el('th', { scope: 'row', title: pauseTitle }, queue.name),
-      el('td', { class: 'num', 'data-field': 'backlog' }, backlog),
-      el('td', {}, sparkline(history.values(`backlog:${queue.name}`), `Backlog of ${queue.name}`, count)),
-      el('td', { class: 'num', 'data-field': 'oldest' }, age(queue.oldestAgeSeconds)),
-      el('td', {}, sparkline(history.values(`oldest:${queue.name}`), `Oldest queued age of ${queue.name}`, age)),
+      el('td', { class: 'num trend' }, el('span', { 'data-field': 'backlog' }, backlog),
+        sparkline(history.values(`backlog:${queue.name}`), `Backlog of ${queue.name}`, count)),
+      el('td', { class: 'num trend' }, el('span', { 'data-field': 'oldest' }, age(queue.oldestAgeSeconds)),
+        sparkline(history.values(`oldest:${queue.name}`), `Oldest queued age of ${queue.name}`, age)),
       el('td', { class: 'num', 'data-field': 'running' }, count(answer.running)),
       el('td', { class: 'num', 'data-field': 'succeeded' }, `${count(queue.succeeded5m)} / ${count(queue.succeeded60m)}`),
-      el('td', { class: 'num', 'data-field': 'failed' },
-        `${count(queue.failed5m)} / ${count(queue.failed60m)} (${percent(answer.throughput.last_60m.failure_rate)})`),
-      el('td', { 'data-field': 'partitions' }, partitionsText(queue)),
+      el('td', { class: 'num', 'data-field': 'failed' }, `${count(queue.failed5m)} / ${count(queue.failed60m)}`
+        + (queue.succeeded60m + queue.failed60m > 0 ? ` (${percent(answer.throughput.last_60m.failure_rate)})` : '')),
+      el('td', { 'data-field': 'partitions', title: partitionOwners(queue) }, partitionsText(queue)),
       el('td', {}, answer.paused
         ? actionButton(handlers, { kind: 'resume', queue: queue.name }, 'Resume', `Resume queue ${queue.name}`)
         : actionButton(handlers, { kind: 'pause', queue: queue.name }, 'Pause', `Pause queue ${queue.name}`, true)));

@@ -63,6 +63,7 @@ public final class LocalStack implements AutoCloseable {
     private String workspaceId;
     private String projectId;
     private String apiKey;
+    private String operatorKey;
 
     private LocalStack(StackOptions options) {
         this.options = options;
@@ -155,6 +156,23 @@ public final class LocalStack implements AutoCloseable {
     /** An API key of the test org with processing scopes, member of the test project. */
     public String apiKey() {
         return apiKey;
+    }
+
+    /**
+     * An operator key (no org; {@code ops:read} and {@code ops:write}, docs/OPERATIONS-GUIDE.md), made with the admin
+     * key on first use.
+     */
+    public synchronized String operatorKey() {
+        if (operatorKey == null) {
+            operatorKey = admin().ok("admin.api_keys.create", Map.of("name", "operator",
+                    "scopes", List.of("ops:read", "ops:write"))).path("api_key").asText();
+        }
+        return operatorKey;
+    }
+
+    /** A client calling the api with {@link #operatorKey()}. */
+    public ApiClient operator() {
+        return new ApiClient(url(), operatorKey());
     }
 
     /** The bootstrap admin key the api was started with. */

@@ -32,6 +32,16 @@ final class Inputs {
         return dir;
     }
 
+    /**
+     * Options giving the api (not the workers) {@link #API_ONLY_IMAGE} beside the samples, so that a job on it fails
+     * on the worker, and the operators' snapshot refreshed every second (its gauges follow a test's jobs at once).
+     */
+    static StackOptions withApiOnlyImageAndFastOpsSnapshot(StackOptions options) {
+        Path samples = TestServers.repoRoot().resolve(".geopera/samples");
+        return options.withApiEnv(Map.of("GEOPERA_IMAGERY_INPUT_ROOTS", samples + "," + apiOnlyDir(),
+                "GEOPERA_OPS_SNAPSHOT_INTERVAL", "1s"));
+    }
+
     /** Options giving api and workers the samples and the big raster, and the api alone the api-only dir. */
     static StackOptions withTestInputs(StackOptions options) {
         Path samples = TestServers.repoRoot().resolve(".geopera/samples");

@@ -38,6 +38,21 @@ final class Jobs {
         }
     }
 
+    /**
+     * A clip that succeeds and one that fails on the worker (its input is {@link Inputs#API_ONLY_IMAGE}: the stack
+     * needs {@link Inputs#withApiOnlyImageAndFastOpsSnapshot}), both awaited to their end.
+     */
+    void oneSucceededAndOneFailed() {
+        String ok = executeClip("file:elev.tif", SMALL_AOI).path("job_id").asText();
+        String bad = executeClip("file:" + Inputs.API_ONLY_IMAGE, SMALL_AOI).path("job_id").asText();
+        String succeeded = awaitEnd(ok, Duration.ofSeconds(60)).path("status").asText();
+        String failed = awaitEnd(bad, Duration.ofSeconds(60)).path("status").asText();
+        if (!succeeded.equals("succeeded") || !failed.equals("failed")) {
+            throw new AssertionError("expected one succeeded and one failed job, got " + succeeded + " and " + failed
+                    + "\n" + stack.logTails());
+        }
+    }
+
     JsonNode get(String jobId) {
         return stack.client().ok("processing.job.get", Map.of("job_id", jobId));
     }

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * deploy/monitoring without a running stack: Prometheus' own promtool loads the rules and runs their unit tests
  * (geopera-alerts.test.yml: each alert fires on the series it is written for, and not on healthy ones), the
  * PrometheusRule carries the same groups as the plain file, every alert has its runbook entry, and the monitors
- * select what deploy/k8s deploys. That the metric names exist is MonitoringMetricsIT's, against the real apps.
+ * select what deploy/k8s deploys. Whether the apps export those metrics is another test's (docs/DEVELOPMENT.md
+ * "Monitoring tests").
  */
 class MonitoringRulesTest {
     private static final Pattern HEADING = Pattern.compile("^#{2,4} +(.+?)\\s*$", Pattern.MULTILINE);
