@@ -3,6 +3,7 @@ package com.geopera.imagery;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.geopera.common.error.InputErrorCodes;
 import com.geopera.common.error.ValidationProblem;
+import com.geopera.common.job.FailureCode;
 import com.geopera.common.process.JobOutput;
 import com.geopera.common.process.ProcessDescription;
 import com.geopera.common.process.Usage;
@@ -138,7 +139,7 @@ public final class ImageryEngine {
         String subject = "job " + request.jobId() + " attempt " + request.attempt();
         if (prepared == null) {
             logDetails(subject, problems);
-            throw new ProcessingFailedException("invalid_inputs", "invalid inputs: " + problems.list(), false);
+            throw new ProcessingFailedException(FailureCode.INVALID_INPUTS, "invalid inputs: " + problems.list(), false);
         }
         if (token.isCancelled()) {
             throw new RunCancelledException("the run was cancelled before it started");
@@ -164,7 +165,7 @@ public final class ImageryEngine {
             return new RunResult(List.of(new JobOutput(Descriptions.OUTPUT_NAME, target.toUri().toString(),
                     Descriptions.COG_MEDIA_TYPE, size, metadata)), usage(process.id(), prepared.basis(), metadata));
         } catch (IOException e) {
-            throw new ProcessingFailedException("storage_error", "cannot publish the output: " + e.getMessage(), true);
+            throw new ProcessingFailedException(FailureCode.STORAGE_ERROR, "cannot publish the output: " + e.getMessage(), true);
         } catch (ProcessingFailedException e) {
             if (e.detail() != null) {
                 LOG.log(System.Logger.Level.WARNING, "{0} ({1}) failed: {2}", subject, process.id(), e.detail());
@@ -173,7 +174,7 @@ public final class ImageryEngine {
         } catch (RunCancelledException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new ProcessingFailedException("internal_error", "the run failed: " + e, false);
+            throw new ProcessingFailedException(FailureCode.INTERNAL_ERROR, "the run failed: " + e, false);
         } finally {
             if (!published) {
                 try {

@@ -1,5 +1,7 @@
 package com.geopera.imagery;
 
+import com.geopera.common.job.FailureCode;
+
 /**
  * A run failed: a stable code, a message for the job's owner, whether trying again may succeed, and a detail for the
  * log only (GDAL's own error text, which can name paths, hosts and ports).
@@ -11,6 +13,10 @@ public class ProcessingFailedException extends RuntimeException {
 
     public ProcessingFailedException(String code, String message, boolean retryable) {
         this(code, message, retryable, null);
+    }
+
+    public ProcessingFailedException(FailureCode code, String message, boolean retryable) {
+        this(code.wireName(), message, retryable, null);
     }
 
     public ProcessingFailedException(String code, String message, boolean retryable, String detail) {

@@ -1,5 +1,6 @@
 package com.geopera.imagery;
 
+import com.geopera.common.job.FailureCode;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -26,7 +27,7 @@ final class RunWorkspace implements AutoCloseable {
             String safeJob = jobId == null ? "job" : jobId.replaceAll("[^A-Za-z0-9_-]", "_");
             return new RunWorkspace(Files.createTempDirectory(outputDir, PREFIX + safeJob + "-" + attempt + "-"));
         } catch (IOException e) {
-            throw new ProcessingFailedException("storage_error", "cannot create the work directory: " + e.getMessage(), true);
+            throw new ProcessingFailedException(FailureCode.STORAGE_ERROR, "cannot create the work directory: " + e.getMessage(), true);
         }
     }
 

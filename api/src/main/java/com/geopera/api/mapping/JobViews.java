@@ -15,12 +15,14 @@ public final class JobViews {
 
     /** {@code base} ends with a slash, e.g. {@code http://127.0.0.1:8080/}. */
     public static JobView view(Job job, String base) {
-        JobView.JobError error = job.errorCode == null ? null : new JobView.JobError(job.errorCode, job.errorMessage);
-        JobView.JobBilling billing = new JobView.JobBilling(job.estimatedCredits, job.reservedCredits,
-                job.chargedCredits, job.releasedCredits, job.billingStatus.wireName());
-        return new JobView(job.jobId, job.status.wireName(), job.status.ogcStatus(), job.processId, job.processVersion,
+        JobView.JobError error = job.errorCode() == null ? null
+                : new JobView.JobError(job.errorCode(), job.errorMessage());
+        Job.Billing held = job.billing();
+        JobView.JobBilling billing = new JobView.JobBilling(job.estimatedCredits, held.reservedCredits(),
+                held.chargedCredits(), held.releasedCredits(), held.status().wireName());
+        return new JobView(job.jobId, job.status().wireName(), job.status().ogcStatus(), job.processId, job.processVersion,
                 job.jobType, job.queue, job.title, job.orgId, job.workspaceId, job.projectId, job.inputs, job.progress,
-                job.attempt, job.workerId, job.createdAt, job.updatedAt, job.startedAt, job.finishedAt, job.heartbeatAt,
+                job.attempt(), job.workerId, job.createdAt, job.updatedAt, job.startedAt, job.finishedAt, job.heartbeatAt,
                 error, outputs(job, base), job.outputsDeletedAt, billing);
     }
 

@@ -34,8 +34,8 @@ public class Commands {
     /** A DispatchJob for the job's current attempt on its queue's topic. */
     public void dispatch(Job job, Instant now) {
         String commandId = Ids.next("cmd");
-        DispatchJob command = new DispatchJob(DispatchJob.SCHEMA_VERSION, commandId, job.jobId, job.attempt, job.orgId,
-                job.processId, job.processVersion, job.queue, job.inputs, job.reservedCredits, now, pins(job));
+        DispatchJob command = new DispatchJob(DispatchJob.SCHEMA_VERSION, commandId, job.jobId, job.attempt(), job.orgId,
+                job.processId, job.processVersion, job.queue, job.inputs, job.reservedCredits(), now, pins(job));
         write(topics.dispatch(job.queue), job.jobId, commandId, CloudEventHeaders.TYPE_DISPATCH, command, now);
     }
 

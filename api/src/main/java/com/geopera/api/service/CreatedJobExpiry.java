@@ -14,16 +14,14 @@ import org.jboss.logging.Logger;
 
 /**
  * Fails jobs that were created and never dispatched once {@code geopera.expiry.created-ttl} has passed, with
- * error code {@code expired}. A created job holds no credits, so there is nothing to release; without this, created
- * jobs (free to make) would pile up for ever. Failed rather than cancelled: nobody asked for it, and the error code
- * tells the client why. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so replicas share the work and a job
+ * error code {@code expired} ({@link Job#expire}). A created job holds no credits, so there is nothing to release;
+ * without this, created jobs (free to make) would pile up for ever. Failed rather than cancelled: nobody asked for
+ * it, and the error code tells the client why. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so replicas share the work and a job
  * being dispatched at that moment is left alone (it is no longer created once its dispatch commits).
  */
 @ApplicationScoped
 public class CreatedJobExpiry {
     private static final Logger LOG = Logger.getLogger(CreatedJobExpiry.class);
-    /** The error code of an expired created job. */
-    public static final String EXPIRED = "expired";
     /** Rounds per pass: bounds one pass; what is left is due again at the next. */
     private static final int MAX_ROUNDS = 50;
 
@@ -58,12 +56,13 @@ public class CreatedJobExpiry {
         for (int round = 0; round < MAX_ROUNDS; round++) {
             int expired = QuarkusTransaction.requiringNew().call(() -> {
                 List<Job> due = jobs.lockCreatedBefore(createdBefore, batch);
+                int count = 0;
                 for (Job job : due) {
                     // Through the lifecycle like every status change; its release finds no hold, as expected.
-                    lifecycle.fail(job, EXPIRED, "the job was created more than " + config.expiry().createdTtl()
-                            + " ago and never dispatched", now);
+                    count += lifecycle.expire(job, "the job was created more than " + config.expiry().createdTtl()
+                            + " ago and never dispatched", now).applied() ? 1 : 0;
                 }
-                return due.size();
+                return count;
             });
             total += expired;
             if (expired < batch) {

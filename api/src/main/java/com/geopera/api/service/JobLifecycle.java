@@ -3,11 +3,13 @@ package com.geopera.api.service;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.geopera.api.ApiProblem;
 import com.geopera.api.Job;
+import com.geopera.api.JobChange;
 import com.geopera.api.config.ApiConfig;
+import com.geopera.api.store.JobLivenessStore;
 import com.geopera.api.store.JobStore;
 import com.geopera.common.error.ErrorCode;
 import com.geopera.common.job.BillingStatus;
-import com.geopera.common.job.JobStatus;
+import com.geopera.common.job.FailureCode;
 import com.geopera.ledger.ChargeRule;
 import com.geopera.ledger.Hold;
 import com.geopera.ledger.HoldAlreadyReleased;
@@ -26,23 +28,25 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * The job changes every entry point shares (HTTP operations, worker events, the reaper). Each method runs inside
- * the caller's transaction on a locked job row, moves the status through the state machine, keeps the billing
- * block equal to what the ledger did, writes the job, and puts any Kafka command in the outbox.
+ * The job changes every entry point shares (HTTP operations, worker events, the reaper, expiry, the outbox). Each
+ * method runs inside the caller's transaction on a locked job row, asks the {@link Job} aggregate for the change,
+ * does what the change needs outside the job (the ledger call, the outbox command) and writes the job. The rules of
+ * which change is allowed live in the aggregate; the answers are its {@link JobChange}s, passed back to the caller.
  */
 @ApplicationScoped
 public class JobLifecycle {
     private static final Logger LOG = Logger.getLogger(JobLifecycle.class);
     /** The ledger refuses empty holds; the smallest job is held at one credit. */
     private static final long MIN_HOLD_CREDITS = 1;
-    /** The job error code of a job whose dispatch command the outbox relay parked. */
-    public static final String DISPATCH_FAILED = "dispatch_failed";
 
     @Inject
     JobStore jobs;
+    @Inject
+    JobLivenessStore liveness;
     @Inject
     Credits credits;
     @Inject
@@ -52,29 +56,15 @@ public class JobLifecycle {
 
     /**
      * created → queued: holds the estimate and announces attempt 1. Insufficient credits → 402 problem with
-     * {@code available}/{@code required}; nothing changed.
+     * {@code available}/{@code required}; any other status → 409 {@code illegal_transition}; nothing changed.
      */
     public void queue(Job job, Instant now) {
-        job.status.moveTo(JobStatus.QUEUED);
-        hold(job);
-        job.moveTo(JobStatus.QUEUED, now);
-        job.attempt = job.attempt + 1;
-        job.queuedAt = now;
+        job.queueRefusal().ifPresent(refused -> {
+            throw refused.exception();
+        });
+        job.queue(hold(job), now).orThrow();
         jobs.update(job);
         commands.dispatch(job, now);
-    }
-
-    /**
-     * A customer's registration of a {@code created} job whose work it did itself: in the caller's transaction the
-     * estimate is held (402 problem when the org cannot pay, nothing changed), the job goes created → queued →
-     * succeeded without being dispatched to any worker, and the full hold is charged ({@link ChargeRule#FULL_HOLD}).
-     */
-    public void settleSelfRun(Job job, ArrayNode outputs, Instant now) {
-        job.status.moveTo(JobStatus.QUEUED);
-        hold(job);
-        job.moveTo(JobStatus.QUEUED, now);
-        job.queuedAt = now;
-        succeed(job, outputs, null, ChargeRule.FULL_HOLD, now);
     }
 
     /** Who registers a job's outputs over HTTP ({@code processing.job.register}). */
@@ -92,29 +82,64 @@ public class JobLifecycle {
      * a queued or running one. Anything else is 409 {@code illegal_transition}.
      */
     public void checkRegistration(Job job, Registrant registrant) {
-        boolean dispatched = job.status == JobStatus.QUEUED || job.status == JobStatus.RUNNING;
-        if (registrant == Registrant.CUSTOMER && dispatched) {
-            throw ApiProblem.of(ErrorCode.JOB_DISPATCHED_TO_WORKER, "job " + job.jobId + " is " + job.status.wireName()
-                    + " on a platform worker; its outputs and cost are registered by that worker");
+        if (registrant == Registrant.CUSTOMER && job.isDispatched()) {
+            throw ApiProblem.of(ErrorCode.JOB_DISPATCHED_TO_WORKER, "job " + job.jobId + " is "
+                    + job.status().wireName() + " on a platform worker; its outputs and cost are registered by that "
+                    + "worker");
         }
-        job.status.moveTo(registrant == Registrant.CUSTOMER ? JobStatus.QUEUED : JobStatus.SUCCEEDED);
+        Optional<JobChange.Refused> refused = registrant == Registrant.CUSTOMER ? job.queueRefusal()
+                : job.completeRefusal();
+        refused.ifPresent(r -> {
+            throw r.exception();
+        });
     }
 
     /**
-     * Registers checked outputs: a platform worker's run is settled for its usage ({@link ChargeRule#METERED}), a
-     * customer's own work reserves and charges the full estimate ({@link #settleSelfRun}).
+     * Registers checked outputs: a platform worker's run of the current attempt is settled for its usage
+     * ({@link ChargeRule#METERED}); a customer's own work is held and charged the full estimate
+     * ({@link ChargeRule#FULL_HOLD}) in the caller's transaction (402 problem when the org cannot pay, nothing
+     * changed), the job going created → queued → succeeded without being dispatched to any worker.
      */
     public void register(Job job, ArrayNode outputs, Long reportedCredits, Registrant registrant, Instant now) {
         checkRegistration(job, registrant);
         if (registrant == Registrant.PLATFORM_WORKER) {
-            succeed(job, outputs, reportedCredits, ChargeRule.METERED, now);
+            job.complete(job.attempt(), outputs, null, now).orThrow();
+            bill(job, credits.settle(job.jobId, ChargeRule.METERED.creditsToSettle(job.reservedCredits(),
+                    reportedCredits)));
         } else {
-            settleSelfRun(job, outputs, now);
+            job.completeSelfRun(hold(job), outputs, now).orThrow();
+            bill(job, credits.settle(job.jobId, ChargeRule.FULL_HOLD.creditsToSettle(job.reservedCredits(), null)));
         }
     }
 
-    /** Reserves {@code max(1, estimate)} for the job; a 402 problem when the org cannot pay. */
-    private void hold(Job job) {
+    /** A worker's STARTED of {@code attempt}: queued → running, written with the worker and its first heartbeat. */
+    public JobChange start(Job job, int attempt, String workerId, Instant occurredAt, Instant now) {
+        JobChange change = job.start(attempt, workerId, occurredAt, now);
+        if (change.applied()) {
+            jobs.update(job);
+        }
+        return change;
+    }
+
+    /**
+     * A worker's PROGRESS or HEARTBEAT of {@code attempt}: recorded in the narrow {@code job_liveness} row, not the
+     * wide jobs row (a tick every few seconds per running job would otherwise leave a dead version of the whole row
+     * and of its index entries each time); the row is written only when a lost STARTED made this the start.
+     */
+    public JobChange progress(Job job, int attempt, Integer percent, String workerId, Instant occurredAt,
+            Instant now) {
+        JobChange change = job.progress(attempt, percent, workerId, occurredAt, now);
+        if (change instanceof JobChange.Applied applied) {
+            if (applied.moved()) {
+                jobs.update(job);
+            }
+            liveness.record(job.jobId, job.attempt(), job.progress, now);
+        }
+        return change;
+    }
+
+    /** Reserves {@code max(1, estimate)} for the job and returns it; a 402 problem when the org cannot pay. */
+    private long hold(Job job) {
         long amount = Math.max(MIN_HOLD_CREDITS, job.estimatedCredits);
         ReserveResult result = credits.reserve(job.orgId, job.jobId, amount, config.jobs().reserveTtl());
         if (result instanceof InsufficientCredits refused) {
@@ -128,29 +153,23 @@ public class JobLifecycle {
         if (!(result instanceof Reserved reserved)) {
             throw new IllegalStateException("the ledger refused the hold of " + job.jobId + ": " + result.code());
         }
-        job.reservedCredits = reserved.hold().amount();
-        job.billingStatus = BillingStatus.RESERVED;
+        return reserved.hold().amount();
+    }
+
+    /** A COMPLETED applied in memory, and the settlement it waits for (null when the change was not applied). */
+    public record Completion(JobChange change, Settlement settlement) {
     }
 
     /**
-     * The registration of a completed attempt: succeeded, outputs stored, hold settled for what {@code rule}
-     * asks of the reported usage.
+     * A worker's COMPLETED of {@code attempt} with checked outputs, for callers that settle many jobs at once
+     * ({@link #settleAll}): the job is succeeded in memory, its billing still {@code reserved}; the job is written
+     * once settled.
      */
-    public void succeed(Job job, ArrayNode outputs, Long reportedCredits, ChargeRule rule, Instant now) {
-        Settlement settlement = complete(job, outputs, reportedCredits, rule, now);
-        bill(job, credits.settle(settlement.jobId(), settlement.actualCredits()));
-    }
-
-    /**
-     * The first half of {@link #succeed} for callers that settle many jobs at once ({@link #settleAll}): the job is
-     * succeeded in memory, its billing still {@code reserved}; the settlement to make is returned, and the job is
-     * written once settled.
-     */
-    public Settlement complete(Job job, ArrayNode outputs, Long reportedCredits, ChargeRule rule, Instant now) {
-        job.moveTo(JobStatus.SUCCEEDED, now);
-        job.outputs = outputs;
-        job.progress = 100;
-        return new Settlement(job.jobId, rule.creditsToSettle(job.reservedCredits, reportedCredits));
+    public Completion complete(Job job, int attempt, ArrayNode outputs, String workerId, Long reportedCredits,
+            Instant now) {
+        JobChange change = job.complete(attempt, outputs, workerId, now);
+        return new Completion(change, change.applied() ? new Settlement(job.jobId,
+                ChargeRule.METERED.creditsToSettle(job.reservedCredits(), reportedCredits)) : null);
     }
 
     /** Settles completed jobs ({@link #complete}) in one ledger call and writes each job's billing block. */
@@ -163,43 +182,58 @@ public class JobLifecycle {
 
     private void bill(Job job, SettleResult result) {
         if (result instanceof Settled settled) {
-            job.chargedCredits = settled.postedCredits();
-            job.releasedCredits = settled.releasedCredits();
-            job.billingStatus = BillingStatus.SETTLED;
+            job.settled(settled.postedCredits(), settled.releasedCredits());
         } else if (result instanceof HoldAlreadyReleased || result instanceof HoldExpired) {
             LOG.warnf("job %s completed after its hold was closed (%s); nothing charged", job.jobId, result.code());
-            job.billingStatus = BillingStatus.RELEASED;
+            job.holdClosedBeforeSettlement();
         } else {
             LOG.warnf("job %s completed without a hold to settle (%s)", job.jobId, result.code());
         }
         jobs.update(job);
     }
 
-    /** → failed with a reason; the hold is released. */
-    public void fail(Job job, String code, String message, Instant now) {
-        job.fail(code, message, now);
-        release(job);
-        jobs.update(job);
+    /** → failed for a reason the api decided; the hold is released. */
+    public JobChange fail(Job job, FailureCode code, String message, Instant now) {
+        return released(job, job.fail(code, message, now));
     }
 
-    /** → cancelled; the hold is released and, if a worker may hold the job, a CANCEL signal is sent. */
-    public void cancel(Job job, Instant now) {
-        boolean workerMayHaveIt = job.status == JobStatus.RUNNING || job.status == JobStatus.QUEUED;
-        job.moveTo(JobStatus.CANCELLED, now);
-        release(job);
-        jobs.update(job);
-        if (workerMayHaveIt) {
+    /** A worker's FAILED of {@code attempt} with its own code: → failed, the hold released. */
+    public JobChange failAttempt(Job job, int attempt, String code, String message, Instant now) {
+        return released(job, job.fail(attempt, code, message, now));
+    }
+
+    /** A created job never dispatched within its time to live: → failed {@code expired}; nothing was held. */
+    public JobChange expire(Job job, String message, Instant now) {
+        return released(job, job.expire(message, now));
+    }
+
+    /** → cancelled by its owner: the hold is released and, if a worker may hold the job, a CANCEL signal is sent. */
+    public JobChange cancel(Job job, Instant now) {
+        boolean workerMayHaveIt = job.isDispatched();
+        return cancelled(job, job.cancel(now), workerMayHaveIt, now);
+    }
+
+    /** A worker's CANCELLED of {@code attempt}: → cancelled, the hold released, other workers told to stop. */
+    public JobChange cancelAttempt(Job job, int attempt, Instant now) {
+        boolean workerMayHaveIt = job.isDispatched();
+        return cancelled(job, job.cancel(attempt, now), workerMayHaveIt, now);
+    }
+
+    private JobChange cancelled(Job job, JobChange change, boolean workerMayHaveIt, Instant now) {
+        released(job, change);
+        if (change.applied() && workerMayHaveIt) {
             commands.cancel(job, now);
         }
+        return change;
     }
 
     /**
      * The dispatch command of the job's current attempt could not be published (the outbox relay parked it): the job
-     * fails with {@link #DISPATCH_FAILED} and its hold is released, instead of waiting in {@code queued} for a worker
+     * fails with {@code dispatch_failed} and its hold is released, instead of waiting in {@code queued} for a worker
      * that will never hear of it.
      */
-    public void dispatchFailed(Job job, String reason, Instant now) {
-        fail(job, DISPATCH_FAILED, "the dispatch command could not be published: " + reason, now);
+    public JobChange dispatchFailed(Job job, String reason, Instant now) {
+        return fail(job, FailureCode.DISPATCH_FAILED, "the dispatch command could not be published: " + reason, now);
     }
 
     /**
@@ -207,40 +241,42 @@ public class JobLifecycle {
      * attempt is cancelled on the control topic, so a worker still holding it (a frozen one that wakes up, or its
      * record read again after a rebalance) stops it or skips it instead of doing the work twice.
      */
-    public void redispatch(Job job, Instant now) {
-        if (job.status != JobStatus.QUEUED) {
-            job.moveTo(JobStatus.QUEUED, now);
+    public JobChange redispatch(Job job, Instant now) {
+        JobChange change = job.redispatch(now);
+        if (!change.applied()) {
+            return change;
         }
-        int superseded = job.attempt;
-        job.attempt = job.attempt + 1;
-        job.workerId = null;
-        job.heartbeatAt = null;
-        job.progress = 0;
-        job.queuedAt = now;
-        job.updatedAt = now;
+        int superseded = job.attempt() - 1;
         jobs.update(job);
         if (superseded >= 1) {
             commands.cancelAttempt(job, superseded, now);
         }
         commands.dispatch(job, now);
+        return change;
     }
 
     /** The hold expired in the ledger (the reaper called expire): the job fails, its credits are back. */
-    public void expireHold(Job job, Instant now) {
-        job.fail("reservation_expired", "the credit reservation expired before the job finished", now);
-        job.releasedCredits = job.reservedCredits;
-        job.billingStatus = BillingStatus.RELEASED;
-        jobs.update(job);
+    public JobChange expireHold(Job job, Instant now) {
+        JobChange change = job.expireHold(now);
+        if (change.applied()) {
+            jobs.update(job);
+        }
+        return change;
     }
 
-    private void release(Job job) {
+    /** Releases the hold of a job the change ended, and writes the job. */
+    private JobChange released(Job job, JobChange change) {
+        if (!change.applied()) {
+            return change;
+        }
         ReleaseResult result = credits.release(job.jobId);
         if (result instanceof Released released) {
             Hold hold = released.hold();
-            job.releasedCredits = hold.amount() - hold.postedAmount();
-            job.billingStatus = BillingStatus.RELEASED;
-        } else if (job.billingStatus == BillingStatus.RESERVED) {
+            job.released(hold.amount() - hold.postedAmount());
+        } else if (job.billing().status() == BillingStatus.RESERVED) {
             LOG.warnf("release of job %s: %s", job.jobId, result.code());
         }
+        jobs.update(job);
+        return change;
     }
 }

@@ -17,7 +17,6 @@ import com.geopera.common.error.ErrorCode;
 import com.geopera.common.error.InputErrorCodes;
 import com.geopera.common.error.ValidationProblem;
 import com.geopera.common.id.Ids;
-import com.geopera.common.job.IllegalTransitionException;
 import com.geopera.common.job.JobStatus;
 import com.geopera.common.process.ProcessDescription;
 import com.geopera.imagery.Estimate;
@@ -96,11 +95,10 @@ public class JobService {
             throw ApiProblem.of(ErrorCode.PROCESS_VERSION_UNAVAILABLE, "no worker queue serves " + job.processId
                     + (version == null ? "" : " version " + version));
         }
-        // Only a created job is dispatched by a customer. The table also lets running → queued, but that edge is
-        // the reaper's redispatch: taken here it would hold credits a second time and leave attempt 1 running.
-        if (job.status != JobStatus.CREATED) {
-            throw new IllegalTransitionException(job.status, JobStatus.QUEUED);
-        }
+        // Asked before estimating: a job that cannot be queued is refused without a probe of its inputs.
+        job.queueRefusal().ifPresent(refused -> {
+            throw refused.exception();
+        });
         job.processVersion = process.version();
         // Pinned before estimating: a file that changes in between fails the pin check on the worker, never the bill.
         job.inputPins = catalog.pins(job.processId, job.inputs);
@@ -166,12 +164,11 @@ public class JobService {
     public Job delete(Caller caller, String jobId) {
         Job job = lockOwned(caller, jobId);
         Instant now = clock.instant();
-        if (!job.status.isTerminal()) {
-            lifecycle.cancel(job, now);
+        if (!job.status().isTerminal()) {
+            lifecycle.cancel(job, now).orThrow();
         } else if (job.outputsDeletedAt == null) {
             storage.deleteOutputs(job);
-            job.outputsDeletedAt = now;
-            job.updatedAt = now;
+            job.outputsDeleted(now);
             jobs.update(job);
         }
         return job;
@@ -189,12 +186,12 @@ public class JobService {
         Job job = registrant == Registrant.PLATFORM_WORKER
                 ? jobs.lock(jobId).orElseThrow(() -> ApiProblem.jobNotFound(jobId))
                 : lockOwned(caller, jobId);
-        if (job.status == JobStatus.SUCCEEDED) {
+        if (job.status() == JobStatus.SUCCEEDED) {
             return job;
         }
         lifecycle.checkRegistration(job, registrant);
         List<ValidationProblem> problems = new ArrayList<>();
-        ArrayNode accepted = registration.check(job, job.attempt, outputs, problems);
+        ArrayNode accepted = registration.check(job, job.attempt(), outputs, problems);
         if (!problems.isEmpty()) {
             throw ApiProblem.invalid(problems);
         }
@@ -274,7 +271,6 @@ public class JobService {
         job.queue = process.get().queue();
         job.title = draft.title();
         job.inputs = draft.inputs();
-        job.status = JobStatus.CREATED;
         job.estimatedCredits = estimate.credits();
         job.inputPins = pins;
         job.createdAt = now;

@@ -80,7 +80,7 @@ public class OrphanedFiles {
                 break;
             }
             String name = entry.getFileName().toString();
-            boolean staleAttempt = ATTEMPT.matcher(name).matches() && Integer.parseInt(name) != job.attempt;
+            boolean staleAttempt = ATTEMPT.matcher(name).matches() && Integer.parseInt(name) != job.attempt();
             boolean staging = STAGING.matcher(name).matches();
             Path normalized = entry.toAbsolutePath().normalize();
             if ((!staleAttempt && !staging) || !normalized.startsWith(root) || normalized.equals(root)

@@ -44,7 +44,7 @@ public class OutboxParking {
             int attempt = attemptOf(message);
             // Only the attempt this command announced fails: a parked command of an attempt the reaper has since
             // replaced changes nothing.
-            jobs.lock(message.key()).filter(job -> job.status == JobStatus.QUEUED && job.attempt == attempt)
+            jobs.lock(message.key()).filter(job -> job.status() == JobStatus.QUEUED && job.attempt() == attempt)
                     .ifPresent(job -> lifecycle.dispatchFailed(job, error, now));
         }
         return true;

@@ -1,11 +1,13 @@
 package com.geopera.api.service;
 
 import com.geopera.api.Job;
+import com.geopera.api.JobChange;
 import com.geopera.api.config.ApiConfig;
 import com.geopera.api.messaging.WorkerGroupOffsets;
 import com.geopera.api.store.DispatchPositionStore;
 import com.geopera.api.store.IdempotencyStore;
 import com.geopera.api.store.JobStore;
+import com.geopera.common.job.FailureCode;
 import com.geopera.common.job.JobStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -66,6 +68,11 @@ public class Reaper {
     public record Pass(int redispatched, int exhausted, int republished, int expired) {
     }
 
+    /** What one sweep of running or of queued jobs did: attempts dispatched again, jobs failed for good. */
+    private record Sweep(int redispatched, int exhausted) {
+        static final Sweep NOTHING = new Sweep(0, 0);
+    }
+
     @Scheduled(every = "${geopera.reaper.interval}", delayed = "${geopera.reaper.interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
@@ -82,30 +89,33 @@ public class Reaper {
     /** One pass at the clock's current time. */
     public Pass runOnce() {
         Instant now = clock.instant();
-        int[] running = QuarkusTransaction.requiringNew().call(() -> reapRunning(now));
-        int[] queued = redispatchConsumedQueued(now);
+        Sweep running = QuarkusTransaction.requiringNew().call(() -> reapRunning(now));
+        Sweep queued = redispatchConsumedQueued(now);
         int expired = QuarkusTransaction.requiringNew().call(() -> expireHolds(now));
         QuarkusTransaction.requiringNew().run(() -> idempotency.deleteExpired(now));
-        return new Pass(running[0], running[1] + queued[1], queued[0], expired);
+        return new Pass(running.redispatched(), running.exhausted() + queued.exhausted(), queued.redispatched(),
+                expired);
     }
 
-    private int[] reapRunning(Instant now) {
+    private Sweep reapRunning(Instant now) {
         if (startedAt != null && now.isBefore(startedAt.plus(config.reaper().heartbeatTimeout()))) {
-            return new int[] {0, 0};
+            return Sweep.NOTHING;
         }
         int redispatched = 0;
         int exhausted = 0;
         for (Job job : jobs.lockStaleRunning(now.minus(config.reaper().heartbeatTimeout()), config.reaper().batchSize())) {
-            if (job.attempt < config.reaper().maxAttempts()) {
-                lifecycle.redispatch(job, now);
-                redispatched++;
+            if (job.attempt() < config.reaper().maxAttempts()) {
+                redispatched += count(lifecycle.redispatch(job, now));
             } else {
-                lifecycle.fail(job, "attempts_exhausted", "no heartbeat from attempt " + job.attempt + " of "
-                        + config.reaper().maxAttempts(), now);
-                exhausted++;
+                exhausted += count(lifecycle.fail(job, FailureCode.ATTEMPTS_EXHAUSTED, "no heartbeat from attempt "
+                        + job.attempt() + " of " + config.reaper().maxAttempts(), now));
             }
         }
-        return new int[] {redispatched, exhausted};
+        return new Sweep(redispatched, exhausted);
+    }
+
+    private static int count(JobChange change) {
+        return change.applied() ? 1 : 0;
     }
 
     /**
@@ -117,13 +127,13 @@ public class Reaper {
      * with no recorded position and nothing unsent in the outbox (dispatched before positions were recorded) is
      * published again as before. When the group's offsets cannot be read nothing is republished in this pass.
      */
-    private int[] redispatchConsumedQueued(Instant now) {
+    private Sweep redispatchConsumedQueued(Instant now) {
         Map<TopicPartition, Long> committed;
         try {
             committed = workerGroup.committed();
         } catch (RuntimeException e) {
             LOG.warnf("reaper: queued jobs left for the next pass: %s", e.getMessage());
-            return new int[] {0, 0};
+            return Sweep.NOTHING;
         }
         return QuarkusTransaction.requiringNew().call(() -> {
             Instant queuedBefore = now.minus(config.reaper().queuedTimeout());
@@ -131,34 +141,32 @@ public class Reaper {
             positions.notWaiting(queuedBefore, committed, config.reaper().batchSize())
                     .forEach(candidate -> candidates.put(candidate.jobId(), candidate));
             if (candidates.isEmpty()) {
-                return new int[] {0, 0};
+                return Sweep.NOTHING;
             }
             int redispatched = 0;
             int exhausted = 0;
             Instant silentBefore = now.minus(config.reaper().heartbeatTimeout());
             for (Job job : jobs.lockFree(candidates.keySet())) {
                 DispatchPositionStore.Candidate candidate = candidates.get(job.jobId);
-                if (job.status != JobStatus.QUEUED || job.queuedAt == null
+                if (job.status() != JobStatus.QUEUED || job.queuedAt == null
                         || !job.queuedAt.isBefore(queuedBefore)) {
                     continue; // started or redispatched since the candidates were read
                 }
                 if (!candidate.positioned()) {
-                    lifecycle.redispatch(job, now);
-                    redispatched++;
+                    redispatched += count(lifecycle.redispatch(job, now));
                 } else if (candidate.consumedSeenAt() == null) {
-                    positions.markConsumedSeen(job.jobId, job.attempt, now);
+                    positions.markConsumedSeen(job.jobId, job.attempt(), now);
                 } else if (candidate.consumedSeenAt().isBefore(silentBefore)) {
-                    if (job.attempt < config.reaper().maxAttempts()) {
-                        lifecycle.redispatch(job, now);
-                        redispatched++;
+                    if (job.attempt() < config.reaper().maxAttempts()) {
+                        redispatched += count(lifecycle.redispatch(job, now));
                     } else {
-                        lifecycle.fail(job, "attempts_exhausted", "attempt " + job.attempt + " of "
-                                + config.reaper().maxAttempts() + " was taken by a worker but never started", now);
-                        exhausted++;
+                        exhausted += count(lifecycle.fail(job, FailureCode.ATTEMPTS_EXHAUSTED, "attempt "
+                                + job.attempt() + " of " + config.reaper().maxAttempts()
+                                + " was taken by a worker but never started", now));
                     }
                 }
             }
-            return new int[] {redispatched, exhausted};
+            return new Sweep(redispatched, exhausted);
         });
     }
 
@@ -181,9 +189,8 @@ public class Reaper {
         int failed = 0;
         for (String jobId : credits.expire(now, expirable)) {
             Job job = locked.get(jobId);
-            if (job != null && !job.status.isTerminal()) {
-                lifecycle.expireHold(job, now);
-                failed++;
+            if (job != null) {
+                failed += count(lifecycle.expireHold(job, now));
             }
         }
         return failed;

@@ -97,8 +97,7 @@ public class Retention {
         List<Job> due = jobs.lockFinishedWithOutputsBefore(now.minus(age), batch);
         for (Job job : due) {
             storage.deleteOutputs(job);
-            job.outputsDeletedAt = now;
-            job.updatedAt = now;
+            job.outputsDeleted(now);
             jobs.update(job);
         }
         return due.size();
@@ -117,7 +116,7 @@ public class Retention {
         for (Job job : due) {
             if (credits.hold(job.jobId).filter(hold -> hold.status() == HoldStatus.PENDING).isPresent()) {
                 LOG.warnf("retention: job %s finished with billing %s but its hold is pending; kept", job.jobId,
-                        job.billingStatus.wireName());
+                        job.billing().status().wireName());
                 continue;
             }
             storage.deleteOutputs(job);

@@ -71,8 +71,8 @@ public class TileService {
     /** The raster output {@code name} of the caller's job {@code jobId} (the first one when name is null). */
     public RasterOutput output(Caller caller, String jobId, String name) {
         Job job = jobs.get(caller, jobId);
-        if (job.status != JobStatus.SUCCEEDED || job.outputs == null || job.outputs.isEmpty()) {
-            throw ApiProblem.of(ErrorCode.OUTPUT_NOT_READY, "job " + jobId + " is " + job.status.wireName()
+        if (job.status() != JobStatus.SUCCEEDED || job.outputs == null || job.outputs.isEmpty()) {
+            throw ApiProblem.of(ErrorCode.OUTPUT_NOT_READY, "job " + jobId + " is " + job.status().wireName()
                     + "; tiles exist for succeeded jobs");
         }
         if (job.outputsDeletedAt != null) {
@@ -202,9 +202,10 @@ public class TileService {
             bands.add(new TileJson.Band(band.path("band").asInt(), band.path("data_type").asText(null),
                     band.get("nodata"), band.get("statistics")));
         }
-        TileJson.JobSummary summary = new TileJson.JobSummary(job.jobId, job.title, job.status.wireName(),
-                job.processId, job.finishedAt, new TileJson.Billing(job.billingStatus.wireName(),
-                job.estimatedCredits, job.reservedCredits, job.chargedCredits, job.releasedCredits));
+        TileJson.JobSummary summary = new TileJson.JobSummary(job.jobId, job.title, job.status().wireName(),
+                job.processId, job.finishedAt, new TileJson.Billing(job.billing().status().wireName(),
+                job.estimatedCredits, job.billing().reservedCredits(), job.billing().chargedCredits(),
+                job.billing().releasedCredits()));
         return new TileJson("3.0.0", job.title == null ? job.jobId + " " + output.name() : job.title, "xyz",
                 List.of(jobBase + "tiles/{z}/{x}/{y}.png" + q), bounds,
                 List.of((bounds.get(0) + bounds.get(2)) / 2, (bounds.get(1) + bounds.get(3)) / 2, centerZoom),

@@ -61,7 +61,7 @@ public class JobLivenessStore {
     public void overlay(Collection<Job> jobs) {
         Map<String, Job> running = new HashMap<>();
         for (Job job : jobs) {
-            if (job.status == JobStatus.RUNNING) {
+            if (job.status() == JobStatus.RUNNING) {
                 running.put(job.jobId, job);
             }
         }
@@ -75,7 +75,7 @@ public class JobLivenessStore {
                 try (ResultSet rows = s.executeQuery()) {
                     while (rows.next()) {
                         Job job = running.get(rows.getString("job_id"));
-                        if (job.attempt != rows.getInt("attempt")) {
+                        if (job.attempt() != rows.getInt("attempt")) {
                             continue;
                         }
                         job.progress = Math.max(job.progress, rows.getInt("progress"));

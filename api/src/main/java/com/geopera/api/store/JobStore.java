@@ -292,7 +292,7 @@ public class JobStore {
             case CREATED_AT -> last.createdAt;
             case UPDATED_AT -> last.updatedAt;
             case FINISHED_AT -> last.finishedAt;
-            case STATUS -> last.status.wireName();
+            case STATUS -> last.status().wireName();
             case PROCESS_ID -> last.processId;
         };
         return new JobQuery.After(value == null ? null : value.toString(), last.jobId);
@@ -328,21 +328,22 @@ public class JobStore {
         s.setString(9, job.queue);
         s.setString(10, job.title);
         s.setString(11, json(job.inputs));
-        s.setString(12, job.status.wireName());
+        s.setString(12, job.status().wireName());
         s.setInt(13, job.progress);
-        s.setInt(14, job.attempt);
+        s.setInt(14, job.attempt());
         s.setString(15, job.workerId);
         Sql.setInstant(s, 16, job.heartbeatAt);
         Sql.setInstant(s, 17, job.queuedAt);
-        s.setString(18, job.errorCode);
-        s.setString(19, job.errorMessage);
+        s.setString(18, job.errorCode());
+        s.setString(19, job.errorMessage());
         s.setString(20, job.outputs == null ? null : json(job.outputs));
         Sql.setInstant(s, 21, job.outputsDeletedAt);
         s.setLong(22, job.estimatedCredits);
-        s.setLong(23, job.reservedCredits);
-        s.setLong(24, job.chargedCredits);
-        s.setLong(25, job.releasedCredits);
-        s.setString(26, job.billingStatus.wireName());
+        Job.Billing billing = job.billing();
+        s.setLong(23, billing.reservedCredits());
+        s.setLong(24, billing.chargedCredits());
+        s.setLong(25, billing.releasedCredits());
+        s.setString(26, billing.status().wireName());
         Sql.setInstant(s, 27, job.createdAt);
         Sql.setInstant(s, 28, job.updatedAt);
         Sql.setInstant(s, 29, job.startedAt);
@@ -351,7 +352,11 @@ public class JobStore {
     }
 
     private static Job read(ResultSet rows) throws SQLException {
-        Job job = new Job();
+        Job job = Job.stored(JobStatus.fromWireName(rows.getString("status")), rows.getInt("attempt"),
+                rows.getString("error_code"), rows.getString("error_message"), new Job.Billing(
+                        BillingStatus.valueOf(rows.getString("billing_status").toUpperCase()),
+                        rows.getLong("reserved_credits"), rows.getLong("charged_credits"),
+                        rows.getLong("released_credits")));
         job.jobId = rows.getString("job_id");
         job.orgId = rows.getString("org_id");
         job.workspaceId = rows.getString("workspace_id");
@@ -363,21 +368,13 @@ public class JobStore {
         job.queue = rows.getString("queue");
         job.title = rows.getString("title");
         job.inputs = parse(rows.getString("inputs"));
-        job.status = JobStatus.fromWireName(rows.getString("status"));
         job.progress = rows.getInt("progress");
-        job.attempt = rows.getInt("attempt");
         job.workerId = rows.getString("worker_id");
         job.heartbeatAt = Sql.instant(rows, "heartbeat_at");
         job.queuedAt = Sql.instant(rows, "queued_at");
-        job.errorCode = rows.getString("error_code");
-        job.errorMessage = rows.getString("error_message");
         job.outputs = parse(rows.getString("outputs"));
         job.outputsDeletedAt = Sql.instant(rows, "outputs_deleted_at");
         job.estimatedCredits = rows.getLong("estimated_credits");
-        job.reservedCredits = rows.getLong("reserved_credits");
-        job.chargedCredits = rows.getLong("charged_credits");
-        job.releasedCredits = rows.getLong("released_credits");
-        job.billingStatus = BillingStatus.valueOf(rows.getString("billing_status").toUpperCase());
         job.createdAt = Sql.instant(rows, "created_at");
         job.updatedAt = Sql.instant(rows, "updated_at");
         job.startedAt = Sql.instant(rows, "started_at");

@@ -1,6 +1,7 @@
 package com.geopera.imagery.process;
 
 import com.geopera.common.error.InputErrorCodes;
+import com.geopera.common.job.FailureCode;
 import com.geopera.imagery.ProcessingFailedException;
 import com.geopera.imagery.input.GeoJsonGeometries;
 import com.geopera.imagery.input.GeoJsonGeometries.DepthPoint;
@@ -193,7 +194,7 @@ public final class BathymetryProcess extends DescribedProcess {
         org.gdal.osr.CoordinateTransformation ct = com.geopera.imagery.raster.Crs.transformation(wgs84, srs);
         try {
             if (ct == null) {
-                throw new ProcessingFailedException("calibration_failed", "control points cannot be placed on the image", false);
+                throw new ProcessingFailedException(FailureCode.CALIBRATION_FAILED, "control points cannot be placed on the image", false);
             }
             List<double[]> pairs = new ArrayList<>();
             float[] b = new float[1];
@@ -216,7 +217,7 @@ public final class BathymetryProcess extends DescribedProcess {
             }
             StumpfModel.Calibration fit = StumpfModel.fit(pairs, s.ratioScale());
             if (fit == null) {
-                throw new ProcessingFailedException("calibration_failed", "only " + pairs.size()
+                throw new ProcessingFailedException(FailureCode.CALIBRATION_FAILED, "only " + pairs.size()
                         + " control point(s) fall on valid water pixels with distinct ratios; at least "
                         + MIN_CONTROL_POINTS + " are needed", false);
             }

@@ -1,5 +1,6 @@
 package com.geopera.imagery.raster;
 
+import com.geopera.common.job.FailureCode;
 import com.geopera.imagery.ProcessingFailedException;
 import java.time.Duration;
 import org.gdal.gdal.gdal;
@@ -8,7 +9,7 @@ import org.gdal.ogr.ogr;
 /** Loads and registers GDAL once per JVM, sets its HTTP settings, and turns its null results into exceptions. */
 public final class Gdal {
     /** Code of a failure GDAL reported. */
-    public static final String GDAL_ERROR = "gdal_error";
+    public static final String GDAL_ERROR = FailureCode.GDAL_ERROR.wireName();
 
     private static boolean registered;
 

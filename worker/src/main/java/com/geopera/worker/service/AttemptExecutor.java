@@ -1,5 +1,6 @@
 package com.geopera.worker.service;
 
+import com.geopera.common.job.FailureCode;
 import com.geopera.common.messaging.DispatchJob;
 import com.geopera.common.messaging.JobError;
 import com.geopera.common.messaging.JobEvent;
@@ -30,10 +31,8 @@ import org.jboss.logging.Logger;
  */
 public final class AttemptExecutor {
     /** The run went past {@code geopera.worker.job-timeout} (stopped by its token, or abandoned by the watchdog). */
-    public static final String TIME_LIMIT_EXCEEDED = "time_limit_exceeded";
-    public static final String INVALID_INPUTS = "invalid_inputs";
-    public static final String INTERNAL_ERROR = "internal_error";
-    public static final String STORAGE_ERROR = "storage_error";
+    public static final String TIME_LIMIT_EXCEEDED = FailureCode.TIME_LIMIT_EXCEEDED.wireName();
+    public static final String INTERNAL_ERROR = FailureCode.INTERNAL_ERROR.wireName();
     private static final Logger LOG = Logger.getLogger(AttemptExecutor.class);
     private static final long BACKOFF_POLL_MILLIS = 100;
     private static final long PUBLISH_TIMEOUT_SECONDS = 30;
@@ -68,7 +67,7 @@ public final class AttemptExecutor {
             refusal = guard.refusal(job);
         } catch (RuntimeException e) {
             LOG.errorf(e, "job %s attempt %d: its preconditions could not be checked", job.jobId(), job.attempt());
-            refusal = Optional.of(new JobError(INTERNAL_ERROR, "preconditions not checked: " + e, false));
+            refusal = Optional.of(new JobError(FailureCode.INTERNAL_ERROR, "preconditions not checked: " + e, false));
         }
         if (refusal.isPresent()) {
             LOG.warnf("job %s attempt %d refused before running: %s (%s)", job.jobId(), job.attempt(),
@@ -106,18 +105,18 @@ public final class AttemptExecutor {
                 }
                 return finish(running, events.failed(job, new JobError(e.code(), e.getMessage(), e.retryable())));
             } catch (InvalidInputsException e) {
-                return finish(running, events.failed(job, new JobError(INVALID_INPUTS, e.getMessage(), false)));
+                return finish(running, events.failed(job, new JobError(FailureCode.INVALID_INPUTS, e.getMessage(), false)));
             } catch (java.io.UncheckedIOException e) {
                 if (running.isCancelled()) {
                     return finishStopped(running);
                 }
-                return finish(running, events.failed(job, new JobError(STORAGE_ERROR, e.getMessage(), true)));
+                return finish(running, events.failed(job, new JobError(FailureCode.STORAGE_ERROR, e.getMessage(), true)));
             } catch (RuntimeException e) {
                 if (running.isCancelled()) {
                     return finishStopped(running);
                 }
                 LOG.errorf(e, "job %s attempt %d failed unexpectedly", job.jobId(), job.attempt());
-                return finish(running, events.failed(job, new JobError(INTERNAL_ERROR, e.toString(), false)));
+                return finish(running, events.failed(job, new JobError(FailureCode.INTERNAL_ERROR, e.toString(), false)));
             } finally {
                 discardQuietly(staging);
             }
@@ -137,7 +136,7 @@ public final class AttemptExecutor {
         DispatchJob job = running.command();
         return switch (reason) {
             case CANCEL_REQUESTED -> finish(running, events.cancelled(job));
-            case TIMED_OUT -> finish(running, events.failed(job, new JobError(TIME_LIMIT_EXCEEDED,
+            case TIMED_OUT -> finish(running, events.failed(job, new JobError(FailureCode.TIME_LIMIT_EXCEEDED,
                     "the run took longer than " + jobTimeout, false)));
             case SHUTTING_DOWN -> finish(running, null);
         };

@@ -1,5 +1,6 @@
 package com.geopera.worker.service;
 
+import com.geopera.common.job.FailureCode;
 import com.geopera.common.messaging.JobError;
 import com.geopera.worker.RunningJob;
 import com.geopera.worker.StopReason;
@@ -90,7 +91,7 @@ public final class JobWatchdog {
                 job.stop(StopReason.TIMED_OUT);
             } else if (verdict == Verdict.ABANDON) {
                 abandoned.add(job);
-                launcher.abandon(job, events.failed(job.command(), new JobError(AttemptExecutor.TIME_LIMIT_EXCEEDED,
+                launcher.abandon(job, events.failed(job.command(), new JobError(FailureCode.TIME_LIMIT_EXCEEDED,
                         "the run went past its time limit of " + limit + " and did not stop; it was abandoned",
                         false)));
             }

@@ -1,6 +1,6 @@
 package com.geopera.worker.service;
 
-import com.geopera.common.error.AttemptFailureCodes;
+import com.geopera.common.job.FailureCode;
 import com.geopera.common.messaging.DispatchJob;
 import com.geopera.common.messaging.JobError;
 import com.geopera.common.process.InputPin;
@@ -13,7 +13,7 @@ import java.util.Optional;
  * What an attempt must satisfy before the worker spends any work on it: its inputs are still the ones the api
  * estimated (the command's input pins: size and mtime of files, size, ETag and Last-Modified of HTTP objects), and
  * the worker's own estimate of them is within the credits the api reserved. Otherwise the attempt fails with
- * {@link AttemptFailureCodes#INPUT_CHANGED} or {@link AttemptFailureCodes#ESTIMATE_EXCEEDS_HOLD}; the FAILED event
+ * {@link FailureCode#INPUT_CHANGED} or {@link FailureCode#ESTIMATE_EXCEEDS_HOLD}; the FAILED event
  * releases the hold, so a swapped or grown input is never processed on a smaller input's bill.
  */
 public final class RunPreconditions implements AttemptGuard {
@@ -31,7 +31,7 @@ public final class RunPreconditions implements AttemptGuard {
             for (InputPin pinned : job.inputPins()) {
                 InputPin current = now.stream().filter(p -> p.input().equals(pinned.input())).findFirst().orElse(null);
                 if (!pinned.equals(current)) {
-                    return Optional.of(new JobError(AttemptFailureCodes.INPUT_CHANGED, "input '" + pinned.input()
+                    return Optional.of(new JobError(FailureCode.INPUT_CHANGED, "input '" + pinned.input()
                             + "' changed since the estimate: it was " + describe(pinned) + ", it is now "
                             + (current == null ? "unreadable" : describe(current)), false));
                 }
@@ -41,10 +41,10 @@ public final class RunPreconditions implements AttemptGuard {
         try {
             estimate = engine.estimate(job.processId(), job.inputs()).credits();
         } catch (InvalidInputsException e) {
-            return Optional.of(new JobError(AttemptExecutor.INVALID_INPUTS, e.getMessage(), false));
+            return Optional.of(new JobError(FailureCode.INVALID_INPUTS, e.getMessage(), false));
         }
         if (estimate > job.reservedCredits()) {
-            return Optional.of(new JobError(AttemptFailureCodes.ESTIMATE_EXCEEDS_HOLD, "this worker estimates "
+            return Optional.of(new JobError(FailureCode.ESTIMATE_EXCEEDS_HOLD, "this worker estimates "
                     + estimate + " credits for the inputs, more than the " + job.reservedCredits() + " reserved", false));
         }
         return Optional.empty();
