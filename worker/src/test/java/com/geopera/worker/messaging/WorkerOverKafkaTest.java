@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.geopera.common.error.AttemptFailureCodes;
+import com.geopera.common.job.FailureCode;
 import com.geopera.common.json.Json;
 import com.geopera.common.messaging.CloudEventHeaders;
 import com.geopera.common.messaging.DispatchJob;
@@ -195,7 +195,7 @@ class WorkerOverKafkaTest {
 
         JobEvent failed = jobs.awaitEvent(job.jobId(), JobEventType.FAILED, Duration.ofSeconds(60));
 
-        assertThat(failed.error().code()).isEqualTo(AttemptFailureCodes.INPUT_CHANGED);
+        assertThat(failed.error().code()).isEqualTo(FailureCode.INPUT_CHANGED.wireName());
         assertThat(failed.error().message()).contains("image");
         assertThat(jobs.eventsOf(job.jobId())).noneMatch(e -> e.type() == JobEventType.COMPLETED
                 || e.type() == JobEventType.PROGRESS);
@@ -223,7 +223,7 @@ class WorkerOverKafkaTest {
 
         JobEvent failed = jobs.awaitEvent(job.jobId(), JobEventType.FAILED, Duration.ofSeconds(60));
 
-        assertThat(failed.error().code()).isEqualTo(AttemptFailureCodes.ESTIMATE_EXCEEDS_HOLD);
+        assertThat(failed.error().code()).isEqualTo(FailureCode.ESTIMATE_EXCEEDS_HOLD.wireName());
         assertThat(failed.error().message()).contains(Long.toString(estimate), Long.toString(estimate - 1));
         assertThat(jobs.eventsOf(job.jobId())).noneMatch(e -> e.type() == JobEventType.COMPLETED);
         assertThat(storageRoot.resolve("org_test").resolve(job.jobId()).resolve("1")).doesNotExist();

@@ -80,7 +80,7 @@ class AttemptExecutorTest {
             calls.incrementAndGet();
             return writeResult(request.outputDir());
         }, command -> Optional.of(new com.geopera.common.messaging.JobError(
-                com.geopera.common.error.AttemptFailureCodes.INPUT_CHANGED, "input 'image' changed", false)))
+                com.geopera.common.job.FailureCode.INPUT_CHANGED, "input 'image' changed", false)))
                 .execute(running());
 
         assertThat(types()).containsExactly(JobEventType.FAILED);
