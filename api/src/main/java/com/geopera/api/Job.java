@@ -7,6 +7,7 @@ import com.geopera.api.JobChange.StaleAttempt;
 import com.geopera.common.job.BillingStatus;
 import com.geopera.common.job.FailureCode;
 import com.geopera.common.job.JobStatus;
+import com.geopera.ledger.billing.Refund;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -162,7 +163,7 @@ public final class Job {
 
     // ---- what a worker reports about an attempt
 
-    /** STARTED of {@code reportedAttempt}: queued → running (a repeated STARTED of a running attempt is taken again). */
+    /** STARTED of {@code reportedAttempt}: queued → running; a repeated STARTED of a running attempt is taken again. */
     public JobChange start(int reportedAttempt, String worker, Instant occurredAt, Instant now) {
         if (reportedAttempt != attempt) {
             return new StaleAttempt(attempt, reportedAttempt);
@@ -283,7 +284,7 @@ public final class Job {
         JobChange change = failWith(FailureCode.RESERVATION_EXPIRED.wireName(),
                 "the credit reservation expired before the job finished", now);
         if (change.applied()) {
-            released(reservedCredits);
+            released(Refund.creditsReturned(reservedCredits, 0));
         }
         return change;
     }

@@ -1,5 +1,6 @@
 package com.geopera.imagery;
 
+import com.geopera.ledger.billing.CostModel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

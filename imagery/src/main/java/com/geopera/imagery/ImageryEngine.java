@@ -26,6 +26,8 @@ import com.geopera.imagery.raster.OutputMetadata;
 import com.geopera.imagery.render.BandInfo;
 import com.geopera.imagery.render.RenderDefaults;
 import com.geopera.common.json.Json;
+import com.geopera.ledger.billing.CostModel;
+import com.geopera.ledger.billing.UsageCap;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -206,7 +208,7 @@ public final class ImageryEngine {
     private Usage usage(String processId, Basis estimated, Map<String, Object> metadata) {
         long pixels = ((Number) metadata.get("width")).longValue() * ((Number) metadata.get("height")).longValue();
         Basis actual = new Basis(estimated.areaKm2(), pixels, estimated.bands());
-        long credits = Math.min(credits(processId, actual), credits(processId, estimated));
+        long credits = UsageCap.creditsUsed(credits(processId, actual), credits(processId, estimated));
         return new Usage(credits, actual.toMap(processId));
     }
 

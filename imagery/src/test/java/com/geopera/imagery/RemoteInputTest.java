@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.geopera.common.error.InputErrorCodes;
 import com.geopera.common.error.ValidationProblem;
+import com.geopera.ledger.billing.CostModel;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package com.geopera.ledger;
 
+import com.geopera.ledger.billing.Refund;
 import java.time.Instant;
 
 /**
@@ -11,6 +12,6 @@ public record Hold(String jobId, String orgId, long amount, HoldStatus status, l
 
     /** Credits given back to the org when the hold closed (0 while pending). */
     public long releasedAmount() {
-        return status == HoldStatus.PENDING ? 0 : amount - postedAmount;
+        return status == HoldStatus.PENDING ? 0 : Refund.creditsReturned(amount, postedAmount);
     }
 }

@@ -13,11 +13,11 @@ import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * Fails jobs that were created and never dispatched once {@code geopera.expiry.created-ttl} has passed, with
- * error code {@code expired} ({@link Job#expire}). A created job holds no credits, so there is nothing to release;
- * without this, created jobs (free to make) would pile up for ever. Failed rather than cancelled: nobody asked for
- * it, and the error code tells the client why. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so replicas share the work and a job
- * being dispatched at that moment is left alone (it is no longer created once its dispatch commits).
+ * Fails jobs that were created and never dispatched once {@code geopera.expiry.created-ttl} has passed, with error
+ * code {@code expired} ({@link Job#expire}). A created job holds no credits, so there is nothing to release; without
+ * this, created jobs (free to make) would pile up for ever. Failed rather than cancelled: nobody asked for it, and the
+ * error code tells the client why. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so replicas share the work
+ * and a job being dispatched at that moment is left alone (it is no longer created once its dispatch commits).
  */
 @ApplicationScoped
 public class CreatedJobExpiry {

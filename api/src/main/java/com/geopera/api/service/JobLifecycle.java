@@ -10,8 +10,6 @@ import com.geopera.api.store.JobStore;
 import com.geopera.common.error.ErrorCode;
 import com.geopera.common.job.BillingStatus;
 import com.geopera.common.job.FailureCode;
-import com.geopera.ledger.ChargeRule;
-import com.geopera.ledger.Hold;
 import com.geopera.ledger.HoldAlreadyReleased;
 import com.geopera.ledger.HoldExpired;
 import com.geopera.ledger.InsufficientCredits;
@@ -22,6 +20,8 @@ import com.geopera.ledger.Reserved;
 import com.geopera.ledger.SettleResult;
 import com.geopera.ledger.Settled;
 import com.geopera.ledger.Settlement;
+import com.geopera.ledger.billing.ChargeRule;
+import com.geopera.ledger.billing.HoldRule;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -40,8 +40,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class JobLifecycle {
     private static final Logger LOG = Logger.getLogger(JobLifecycle.class);
-    /** The ledger refuses empty holds; the smallest job is held at one credit. */
-    private static final long MIN_HOLD_CREDITS = 1;
 
     @Inject
     JobStore jobs;
@@ -138,9 +136,9 @@ public class JobLifecycle {
         return change;
     }
 
-    /** Reserves {@code max(1, estimate)} for the job and returns it; a 402 problem when the org cannot pay. */
+    /** Reserves what {@link HoldRule} asks for the estimate and returns it; 402 problem when the org cannot pay. */
     private long hold(Job job) {
-        long amount = Math.max(MIN_HOLD_CREDITS, job.estimatedCredits);
+        long amount = HoldRule.creditsToHold(job.estimatedCredits);
         ReserveResult result = credits.reserve(job.orgId, job.jobId, amount, config.jobs().reserveTtl());
         if (result instanceof InsufficientCredits refused) {
             Map<String, Object> extra = new LinkedHashMap<>();
@@ -271,8 +269,7 @@ public class JobLifecycle {
         }
         ReleaseResult result = credits.release(job.jobId);
         if (result instanceof Released released) {
-            Hold hold = released.hold();
-            job.released(hold.amount() - hold.postedAmount());
+            job.released(released.hold().releasedAmount());
         } else if (job.billing().status() == BillingStatus.RESERVED) {
             LOG.warnf("release of job %s: %s", job.jobId, result.code());
         }

@@ -1,4 +1,4 @@
-package com.geopera.ledger;
+package com.geopera.ledger.billing;
 
 /**
  * How many credits a job's settlement asks for, by who reported the job's usage. The ledger then posts

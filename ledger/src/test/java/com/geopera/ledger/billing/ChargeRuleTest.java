@@ -1,4 +1,4 @@
-package com.geopera.ledger;
+package com.geopera.ledger.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

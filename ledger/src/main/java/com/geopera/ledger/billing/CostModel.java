@@ -1,4 +1,4 @@
-package com.geopera.imagery;
+package com.geopera.ledger.billing;
 
 import java.util.Map;
 
