@@ -111,6 +111,55 @@ final class InvariantChecker {
             where not exists (select 1 from ledger_accounts a where a.org_id = h.org_id)
             order by h.job_id""";
 
+    /** The org's slices whose available credits are negative. */
+    private static final String ORG_NEGATIVE_AVAILABLE = """
+            select account_id, slice, credits_posted - debits_posted - debits_pending as available
+            from ledger_account_slices
+            where account_id = ? and credits_posted - debits_posted - debits_pending < 0
+            order by slice""";
+
+    /**
+     * The org's pending counters against its pending holds: the slices by primary key, the holds through the
+     * partial index of pending holds (in-flight jobs only, never the org's history).
+     */
+    private static final String ORG_PENDING_DIFFERS_FROM_HOLDS = """
+            select coalesce((select sum(debits_pending) from ledger_account_slices where account_id = ?), 0)
+                       as debits_pending,
+                   coalesce((select sum(amount_credits) from ledger_holds where status = 'pending' and org_id = ?), 0)
+                       as held""";
+
+    /**
+     * The invariants of one org that cost no more than its open holds and slices: no slice below zero, and its
+     * pending counters equal to its pending holds. The journal is not recomputed: that is {@link #check}'s.
+     */
+    InvariantReport checkOrg(Connection connection, String orgId) throws SQLException {
+        String account = Accounts.ofOrg(orgId);
+        List<Violation> violations = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(ORG_NEGATIVE_AVAILABLE)) {
+            select.setString(1, account);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    violations.add(new Violation("negative_available", rows.getString("account_id"),
+                            "slice " + rows.getInt("slice") + " available=" + rows.getLong("available")));
+                }
+            }
+        }
+        try (PreparedStatement select = connection.prepareStatement(ORG_PENDING_DIFFERS_FROM_HOLDS)) {
+            select.setString(1, account);
+            select.setString(2, orgId);
+            try (ResultSet rows = select.executeQuery()) {
+                rows.next();
+                long pending = rows.getLong("debits_pending");
+                long held = rows.getLong("held");
+                if (pending != held) {
+                    violations.add(new Violation("pending_differs_from_open_holds", account,
+                            "debits_pending=" + pending + " open holds=" + held));
+                }
+            }
+        }
+        return InvariantReport.of(violations);
+    }
+
     InvariantReport check(Connection connection) throws SQLException {
         List<Violation> violations = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(CACHED_COUNTERS_DIFFER);

@@ -354,6 +354,19 @@ public final class Ledger {
         }
     }
 
+    /**
+     * The invariants of one org that stay cheap however long its history: no slice below zero, and its pending
+     * counters equal to its pending holds. For a balance answer; {@link #checkInvariants} is the full audit.
+     */
+    public InvariantReport checkOrgInvariants(Connection c, String orgId) {
+        requireText(orgId, "orgId");
+        try {
+            return invariants.checkOrg(c, orgId);
+        } catch (SQLException e) {
+            throw new LedgerStorageException("checkOrgInvariants", e);
+        }
+    }
+
     private ReserveResult repeatedReserve(Hold existing, String orgId, long amountCredits) {
         if (existing.orgId().equals(orgId) && existing.amount() == amountCredits) {
             return new Reserved(existing, true);

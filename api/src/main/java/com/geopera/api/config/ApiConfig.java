@@ -211,6 +211,13 @@ public interface ApiConfig {
          */
         @WithDefault("8")
         int slicesPerOrg();
+
+        /**
+         * Scheduler period of the full ledger audit (admin.ledger.audit), whose last result is the gauge
+         * {@code geopera.ledger.violations}; its cost grows with the journal, so keep it long on a large ledger.
+         */
+        @WithDefault("1h")
+        String auditInterval();
     }
 
     /** The outbox relay to Kafka. */

@@ -8,6 +8,8 @@ import com.geopera.api.contract.CreditsBalance;
 import com.geopera.api.contract.CreditsBalanceInput;
 import com.geopera.api.contract.CreditsGrant;
 import com.geopera.api.contract.CreditsGrantInput;
+import com.geopera.api.contract.EmptyInput;
+import com.geopera.api.contract.LedgerAuditReport;
 import com.geopera.api.contract.OrgCreateInput;
 import com.geopera.api.contract.OrgView;
 import com.geopera.api.contract.ProjectCreateInput;
@@ -32,7 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-/** The admin operations (scope {@code admin}): orgs, workspaces, projects, members, API keys, credits. */
+/** The admin operations (scope {@code admin}): orgs, workspaces, projects, members, API keys, credits, the ledger. */
 @Path("/v1/admin")
 public class AdminResource {
     @Inject
@@ -139,12 +141,26 @@ public class AdminResource {
     @Path("credits/balance")
     @RequiresScope(Scope.ADMIN)
     @Refuses(ErrorCode.NOT_FOUND)
-    @Operation(summary = "Read an organisation's balance and the ledger's invariants")
+    @Operation(summary = "Read an organisation's balance and the invariants of its open holds")
     @APIResponse(responseCode = "200", description = "The balance", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreditsBalance.class)))
     public Response balance(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = CreditsBalanceInput.class))) byte[] body) {
         CreditsBalanceInput input = bodies.require(body, CreditsBalanceInput.class);
         return Http.ok(Answers.typed(admin.balance(input.orgId()), CreditsBalance.class));
+    }
+
+    @POST
+    @Path("ledger/audit")
+    @RequiresScope(Scope.ADMIN)
+    @Operation(summary = "Audit the whole ledger", description = "Recomputes every balance from the journal and checks "
+            + "every hold against its entries and its job. Its cost grows with the journal; balances check only "
+            + "their org's open holds. The last result is also the metric geopera.ledger.violations")
+    @APIResponse(responseCode = "200", description = "What disagrees, if anything", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LedgerAuditReport.class)))
+    public Response audit(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = EmptyInput.class))) byte[] body) {
+        bodies.require(body, EmptyInput.class);
+        return Http.ok(Answers.typed(admin.audit(), LedgerAuditReport.class));
     }
 }

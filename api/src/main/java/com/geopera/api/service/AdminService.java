@@ -2,7 +2,7 @@ package com.geopera.api.service;
 
 import com.geopera.api.ApiProblem;
 import com.geopera.api.config.ApiConfig;
-import com.geopera.api.store.Db;
+import com.geopera.api.store.HoldJobConsistency;
 import com.geopera.api.store.IdentityStore;
 import com.geopera.api.store.IdentityStore.ApiKey;
 import com.geopera.common.auth.Scope;
@@ -12,7 +12,6 @@ import com.geopera.common.id.Ids;
 import com.geopera.ledger.Balance;
 import com.geopera.ledger.GrantResult;
 import com.geopera.ledger.Granted;
-import com.geopera.ledger.InvariantReport;
 import com.geopera.ledger.Violation;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -20,8 +19,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,7 +41,9 @@ public class AdminService {
     @Inject
     AuthService auth;
     @Inject
-    Db db;
+    HoldJobConsistency holdsAndJobs;
+    @Inject
+    LedgerAudit ledgerAudit;
     @Inject
     ApiConfig config;
     @Inject
@@ -220,45 +219,39 @@ public class AdminService {
         return answer;
     }
 
-    /** The org's balance with the ledger's invariant check and the api's own (no open hold for a finished job). */
+    /**
+     * The org's balance with the invariants of the org that cost no more than its jobs in flight: the ledger's
+     * ({@code Ledger.checkOrgInvariants}: no slice below zero, pending counters equal to its pending holds) and the
+     * api's (no pending hold without a job or of a finished job). The whole-ledger recompute is {@link #audit}.
+     */
     @Transactional
     public Map<String, Object> balance(String orgId) {
         requireOrg(orgId);
         return balanceOf(orgId, credits.balance(orgId));
     }
 
-    private Map<String, Object> balanceOf(String orgId, Balance balance) {
-        InvariantReport report = credits.invariants();
-        List<Violation> violations = new ArrayList<>(report.violations());
-        violations.addAll(jobHoldViolations());
-        Map<String, Object> answer = map("org_id", orgId, "posted", balance.posted(), "pending", balance.pending(),
-                "available", balance.available());
-        answer.put("invariants_ok", violations.isEmpty());
-        answer.put("violations", violations.stream().map(v -> map("code", v.code(), "subject", v.subject(),
-                "detail", v.detail())).toList());
+    /** The full audit of the books ({@code admin.ledger.audit}); also the gauge {@code geopera.ledger.violations}. */
+    public Map<String, Object> audit() {
+        LedgerAudit.Report report = ledgerAudit.run();
+        Map<String, Object> answer = map("invariants_ok", report.ok(), "violations", views(report.violations()));
+        answer.put("checked_at", report.checkedAt());
+        answer.put("duration_ms", report.took().toMillis());
         return answer;
     }
 
-    /**
-     * Pending holds without a job, and pending holds of finished jobs. A closed hold may outlive its job: retention
-     * deletes long-finished jobs (whose holds closed when they finished) and the ledger keeps its records.
-     */
-    private List<Violation> jobHoldViolations() {
-        return db.with(c -> {
-            List<Violation> found = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT h.job_id, j.status FROM ledger_holds h "
-                    + "LEFT JOIN jobs j ON j.job_id = h.job_id WHERE h.status = 'pending' "
-                    + "AND (j.job_id IS NULL OR j.status IN ('succeeded','failed','cancelled'))");
-                    ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    String status = r.getString(2);
-                    found.add(status == null
-                            ? new Violation("hold_without_job", r.getString(1), "no job row for this pending hold")
-                            : new Violation("open_hold_for_finished_job", r.getString(1), "job is " + status));
-                }
-            }
-            return found;
-        });
+    private Map<String, Object> balanceOf(String orgId, Balance balance) {
+        List<Violation> violations = new ArrayList<>(credits.orgInvariants(orgId).violations());
+        violations.addAll(holdsAndJobs.pendingViolations(orgId));
+        Map<String, Object> answer = map("org_id", orgId, "posted", balance.posted(), "pending", balance.pending(),
+                "available", balance.available());
+        answer.put("invariants_ok", violations.isEmpty());
+        answer.put("violations", views(violations));
+        return answer;
+    }
+
+    private static List<Map<String, Object>> views(List<Violation> violations) {
+        return violations.stream().map(v -> map("code", v.code(), "subject", v.subject(), "detail", v.detail()))
+                .toList();
     }
 
     private void requireOrg(String orgId) {

@@ -74,7 +74,13 @@ public class Credits {
         return db.with(c -> ledger.balance(c, orgId));
     }
 
+    /** The whole ledger recomputed from its journal: the audit, not for every request. */
     public InvariantReport invariants() {
         return db.with(ledger::checkInvariants);
+    }
+
+    /** The org's invariants that cost no more than its slices and pending holds. */
+    public InvariantReport orgInvariants(String orgId) {
+        return db.with(c -> ledger.checkOrgInvariants(c, orgId));
     }
 }
