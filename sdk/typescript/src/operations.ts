@@ -152,7 +152,7 @@ export function processingOperations(t: Transport) {
   };
 }
 
-/** `client.admin`: organisations, workspaces, projects, keys and credits (an admin key). */
+/** `client.admin`: organisations, workspaces, projects, keys, credits and the ledger audit (an admin key). */
 export function adminOperations(t: Transport) {
   return {
     orgs: { create: operation(t, "admin.orgs.create", "write") },
@@ -169,6 +169,7 @@ export function adminOperations(t: Transport) {
       grant: operation(t, "admin.credits.grant", "write"),
       balance: operation(t, "admin.credits.balance", "read"),
     },
+    ledger: { audit: operation(t, "admin.ledger.audit", "read") },
   };
 }
 

@@ -9,7 +9,7 @@ from .errors import (APIConnectionError, APIError, AuthenticationError, Conflict
                      GeoperaError, InsufficientCredits, InvalidRequest, NotFound, PermissionDenied, RateLimited,
                      ServerError, ValidationError, WaitTimeout)
 from .models import (ApiKey, Balance, Billing, CreditGrant, Download, Estimate, Image, Job, JobError, JobOutput,
-                     JobPage, JobType, JobTypeList, Org, ProcessDescription, ProcessList, ProcessSummary, Project,
+                     JobPage, JobType, JobTypeList, LedgerAudit, Org, ProcessDescription, ProcessList, ProcessSummary, Project,
                      ProjectJobPage, ProjectMember, RevokedKey, RevokedSession, Session, TileJSON, Workspace)
 
 __all__ = [
@@ -18,6 +18,6 @@ __all__ = [
     "FieldProblem", "InsufficientCredits", "InvalidRequest", "NotFound", "PermissionDenied", "RateLimited",
     "ServerError", "ValidationError", "WaitTimeout",
     "ApiKey", "Balance", "Billing", "CreditGrant", "Download", "Estimate", "Image", "Job", "JobError", "JobOutput",
-    "JobPage", "JobType", "JobTypeList", "Org", "ProcessDescription", "ProcessList", "ProcessSummary", "Project",
+    "JobPage", "JobType", "JobTypeList", "LedgerAudit", "Org", "ProcessDescription", "ProcessList", "ProcessSummary", "Project",
     "ProjectJobPage", "ProjectMember", "RevokedKey", "RevokedSession", "Session", "TileJSON", "Workspace",
 ]

@@ -1,10 +1,11 @@
-"""``client.admin``: organisations, workspaces, projects, API keys and credits (an admin key's operations)."""
+"""``client.admin``: organisations, workspaces, projects, API keys, credits and the ledger audit (an admin key's
+operations)."""
 
 from typing import Optional, Sequence
 
 from ._operations import operation
 from ._transport import Retry, Transport
-from .models import ApiKey, Balance, CreditGrant, Org, Project, ProjectMember, RevokedKey, Workspace
+from .models import ApiKey, Balance, CreditGrant, LedgerAudit, Org, Project, ProjectMember, RevokedKey, Workspace
 from .processing import _Base, _body
 
 
@@ -78,8 +79,18 @@ class Credits(_Base):
 
     @operation("admin.credits.balance")
     def balance(self, org_id: str) -> Balance:
-        """The organisation's posted, pending and available credits and the ledger's invariant check."""
+        """The organisation's posted, pending and available credits, and the invariants of its open holds."""
         return Balance.from_json(self._call("admin.credits.balance", _body(org_id=org_id)))
+
+
+class Ledger(_Base):
+    """``client.admin.ledger``."""
+
+    @operation("admin.ledger.audit")
+    def audit(self) -> LedgerAudit:
+        """The whole ledger recomputed from its journal and checked against the jobs (its cost grows with the
+        journal: not for every request)."""
+        return LedgerAudit.from_json(self._call("admin.ledger.audit", {}))
 
 
 class Admin(_Base):
@@ -92,3 +103,4 @@ class Admin(_Base):
         self.projects = Projects(transport)
         self.api_keys = ApiKeys(transport)
         self.credits = Credits(transport)
+        self.ledger = Ledger(transport)

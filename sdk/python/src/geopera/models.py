@@ -394,6 +394,17 @@ class CreditGrant(Balance):
     already_granted: Optional[bool] = None
 
 
+@dataclass
+class LedgerAudit(Model):
+    """The answer of ``admin.ledger.audit``: whether the whole ledger agrees with its journal and the jobs, what
+    does not, when it was checked and how long that took."""
+
+    invariants_ok: Optional[bool] = None
+    violations: List[InvariantViolation] = field(default_factory=list)
+    checked_at: Optional[str] = None
+    duration_ms: Optional[int] = None
+
+
 _CONVERTERS: Dict[type, Dict[str, Callable[[Any], Any]]] = {
     Job: {"error": _one(JobError), "outputs": _many(JobOutput), "billing": _one(Billing)},
     JobPage: {"jobs": _many(Job)},
@@ -402,4 +413,5 @@ _CONVERTERS: Dict[type, Dict[str, Callable[[Any], Any]]] = {
     JobTypeList: {"job_types": _many(JobType)},
     Balance: {"violations": _many(InvariantViolation)},
     CreditGrant: {"violations": _many(InvariantViolation)},
+    LedgerAudit: {"violations": _many(InvariantViolation)},
 }
