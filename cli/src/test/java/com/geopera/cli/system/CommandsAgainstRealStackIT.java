@@ -667,6 +667,48 @@ class CommandsAgainstRealStackIT {
     // ---- ops --------------------------------------------------------------------------------------------------
 
     @Test
+    void an_operator_key_shows_queues_workers_and_stuck_jobs_pauses_and_resumes_a_queue_and_the_audit_says_so() {
+        Run key = geopera("admin", "api-keys", "create", "--scope", "ops:read,ops:write", "on-call", "-o", "json");
+        assertThat(key.exit()).as(key.toString()).isZero();
+        assertThat(key.json().has("org_id")).as("an operator key belongs to no org").isFalse();
+        Map<String, String> operator = Map.of("GEOPERA_URL", stack.url(), "GEOPERA_OPS_KEY",
+                key.json().path("api_key").asText());
+
+        Run table = geopera(operator, "ops", "queues");
+        assertThat(table.exit()).as(table.toString()).isZero();
+        assertThat(table.out()).contains("QUEUE").contains("BACKLOG").contains("clip").contains("bathy");
+        Run queues = geopera(operator, "ops", "queues", "--queue", "clip", "-o", "json");
+        assertThat(queues.json().path("kafka_readable").asBoolean()).as(queues.toString()).isTrue();
+        assertThat(queues.json().path("queues").get(0).path("backlog").asLong()).isZero();
+        // The stack's one worker says so in its heartbeats (every 5 s).
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (geopera(operator, "ops", "workers", "-o", "json").json().path("workers").findValues("alive").stream()
+                .noneMatch(JsonNode::asBoolean)) {
+            assertThat(System.nanoTime()).as("a live worker within 30 s").isLessThan(deadline);
+            sleep(1_000);
+        }
+        JsonNode worker = geopera(operator, "ops", "workers", "-o", "json").json().path("workers").get(0);
+        assertThat(worker.path("slots").asInt()).isPositive();
+        assertThat(worker.path("queues").toString()).contains("clip");
+        Run jobs = geopera(operator, "ops", "jobs", "-o", "json");
+        assertThat(jobs.exit()).as(jobs.toString()).isZero();
+        assertThat(jobs.json().has("stuck")).isTrue();
+
+        Run paused = geopera(operator, "ops", "queue", "pause", "bathy", "--reason", "cli test", "-o", "json");
+        assertThat(paused.exit()).as(paused.toString()).isZero();
+        assertThat(paused.json().path("paused").asBoolean()).isTrue();
+        Run resumed = geopera(operator, "ops", "queue", "resume", "bathy");
+        assertThat(resumed.exit()).as(resumed.toString()).isZero();
+        assertThat(resumed.out()).containsPattern("Paused: +false");
+        Run audit = geopera(operator, "ops", "audit", "--limit", "2", "-o", "json");
+        assertThat(audit.json().path("entries").findValuesAsText("action"))
+                .containsExactly("ops.queues.resume", "ops.queues.pause");
+
+        Run refused = geopera(Map.of("GEOPERA_URL", stack.url(), "GEOPERA_OPS_KEY", stack.apiKey()), "ops", "queues");
+        assertThat(refused.exit()).as("an org key is no operator").isEqualTo(3);
+    }
+
+    @Test
     void ops_health_reports_the_api_up() {
         Run run = geopera("ops", "health");
         assertThat(run.exit()).as(run.toString()).isZero();
@@ -674,5 +716,14 @@ class CommandsAgainstRealStackIT {
 
         Run json = geopera("ops", "health", "-o", "json");
         assertThat(json.json().path("status").asText()).isEqualTo("UP");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 }
