@@ -22,7 +22,7 @@ function tileAt(lon, lat, z) {
   };
 }
 
-/** Width, height and the alpha of every pixel of an 8-bit PNG with an alpha channel. */
+/** Width, height and the alpha of every pixel of an 8-bit PNG (255 throughout when it has no alpha channel). */
 function decodePng(bytes) {
   const png = Buffer.from(bytes);
   assert.ok(png.subarray(0, 8).equals(PNG_SIGNATURE), "a PNG signature");
@@ -31,8 +31,10 @@ function decodePng(bytes) {
   const height = png.readUInt32BE(20);
   const [depth, colorType] = [png[24], png[25]];
   assert.equal(depth, 8);
-  const channels = { 4: 2, 6: 4 }[colorType];
-  assert.ok(channels, `colour type ${colorType} has alpha`);
+  // Grey, RGB, grey + alpha, RGBA: the api writes an opaque image without its alpha channel.
+  const channels = { 0: 1, 2: 3, 4: 2, 6: 4 }[colorType];
+  assert.ok(channels, `colour type ${colorType} is not palette-based`);
+  const hasAlpha = colorType === 4 || colorType === 6;
   const idat = [];
   for (let at = 8; at < png.length;) {
     const length = png.readUInt32BE(at);
@@ -57,7 +59,7 @@ function decodePng(bytes) {
     }
   }
   const alpha = [];
-  for (let i = channels - 1; i < pixels.length; i += channels) alpha.push(pixels[i]);
+  for (let i = channels - 1; i < pixels.length; i += channels) alpha.push(hasAlpha ? pixels[i] : 255);
   return { width, height, alpha };
 }
 

@@ -203,12 +203,6 @@ const ACTIONS: Record<Action['kind'], { operation: string; question: (a: Action)
     confirm: `Pause ${name(a)}`, danger: true }) },
   resume: { operation: 'ops.queues.resume', question: (a) => ({ title: `Resume queue ${name(a)}?`,
     text: 'The jobs that waited are dispatched, oldest first.', confirm: `Resume ${name(a)}` }) },
-  retry: { operation: 'ops.jobs.retry', question: (a) => ({ title: `Retry job ${name(a)}?`,
-    text: 'The failed job runs again as a new attempt; its estimate is held again from its org\'s credits. It is '
-      + 'billed once, by the attempt that succeeds.', confirm: 'Retry job' }) },
-  cancel: { operation: 'ops.jobs.cancel', question: (a) => ({ title: `Cancel job ${name(a)}?`,
-    text: 'The job is cancelled and its hold released; a running attempt is told to stop. This cannot be undone.',
-    confirm: 'Cancel job', danger: true }) },
   replay: { operation: 'ops.outbox.replay', question: (a) => ({ title: `Replay record ${name(a)}?`,
     text: 'The parked record goes back to the outbox relay, which publishes it again.', confirm: 'Replay record' }) },
   discard: { operation: 'ops.outbox.discard', question: (a) => ({ title: `Discard record ${name(a)}?`,
@@ -217,11 +211,11 @@ const ACTIONS: Record<Action['kind'], { operation: string; question: (a: Action)
 };
 
 function name(action: Action): string {
-  return 'queue' in action ? action.queue : 'jobId' in action ? action.jobId : `${action.recordId} (${action.topic})`;
+  return 'queue' in action ? action.queue : `${action.recordId} (${action.topic})`;
 }
 
 function body(action: Action, reason: string): object {
-  const target = 'queue' in action ? { queue: action.queue } : 'jobId' in action ? { job_id: action.jobId } : { id: action.recordId };
+  const target = 'queue' in action ? { queue: action.queue } : { id: action.recordId };
   return reason ? { ...target, reason } : target;
 }
 

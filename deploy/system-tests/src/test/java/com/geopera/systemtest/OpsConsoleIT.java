@@ -157,7 +157,8 @@ class OpsConsoleIT {
         assertThat(failures).hasSize(1);
         assertThat(failures.get(0).path("Queue").asText()).isEqualTo(QUEUE);
         assertThat(failures.get(0).path("Error code").asText()).isNotBlank().isNotEqualTo("–");
-        assertThat(failures.get(0).path("button").asText()).startsWith("Retry job job_");
+        assertThat(failures.get(0).path("button").isNull())
+                .as("no Retry button while ops.jobs.retry is not served (OPERATIONS-GUIDE)").isTrue();
         assertThat(report.path("signed_in").path("ledger").path("Held now (all orgs)").asText())
                 .isEqualTo(count(heldCredits) + " credits");
         assertThat(report.path("signed_in").path("ledger").path("Ledger invariant violations").asText()).isEqualTo("none");
