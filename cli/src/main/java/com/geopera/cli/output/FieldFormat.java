@@ -13,5 +13,7 @@ public enum FieldFormat {
     /** A byte count in B, KiB, MiB, GiB. */
     BYTES,
     /** An array of scalars joined by commas. */
-    LIST
+    LIST,
+    /** A number of seconds (an age or a wait) as people say it: {@code 850ms}, {@code 42s}, {@code 2m 5s}. */
+    SECONDS
 }

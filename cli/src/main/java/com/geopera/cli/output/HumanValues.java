@@ -17,6 +17,7 @@ public final class HumanValues {
     private static final DateTimeFormatter WALL_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
     private static final long SECONDS_PER_MINUTE = 60;
+    private static final double MILLIS_PER_SECOND = 1_000;
     private static final long SECONDS_PER_HOUR = 3_600;
     private static final long SECONDS_PER_DAY = 86_400;
     private static final long BYTES_PER_KIB = 1_024;
@@ -38,6 +39,7 @@ public final class HumanValues {
             case PERCENT -> value.isNumber() ? value.asInt() + "%" : value.asText();
             case BYTES -> value.canConvertToLong() ? bytes(value.asLong()) : value.asText();
             case LIST -> list(value);
+            case SECONDS -> value.isNumber() ? seconds(value.asDouble()) : value.asText();
             case TEXT -> text(value);
         };
     }
@@ -79,6 +81,18 @@ public final class HumanValues {
             return seconds / SECONDS_PER_HOUR + "h " + seconds % SECONDS_PER_HOUR / SECONDS_PER_MINUTE + "m";
         }
         return seconds / SECONDS_PER_DAY + "d " + seconds % SECONDS_PER_DAY / SECONDS_PER_HOUR + "h";
+    }
+
+    /**
+     * Seconds with a fraction (the api's ages) as people say them, rounded down: under a second in milliseconds
+     * ({@code 850ms}), from a second on as {@link #duration} ({@code 42s}, {@code 2m 5s}); none is {@code 0s}.
+     */
+    public static String seconds(double seconds) {
+        long millis = (long) Math.floor(Math.abs(seconds) * MILLIS_PER_SECOND);
+        if (millis == 0) {
+            return "0s";
+        }
+        return millis < MILLIS_PER_SECOND ? millis + "ms" : duration(Duration.ofMillis(millis));
     }
 
     private String relative(Instant instant) {

@@ -46,6 +46,19 @@ class HumanValuesTest {
     }
 
     @Test
+    void ages_in_seconds_read_as_durations_and_under_a_second_in_milliseconds() throws Exception {
+        assertThat(HumanValues.seconds(0)).isEqualTo("0s");
+        assertThat(HumanValues.seconds(0.85)).isEqualTo("850ms");
+        assertThat(HumanValues.seconds(0.9996)).isEqualTo("999ms");
+        assertThat(HumanValues.seconds(1.0)).isEqualTo("1s");
+        assertThat(HumanValues.seconds(45.123456789)).isEqualTo("45s");
+        assertThat(HumanValues.seconds(125.987654321)).isEqualTo("2m 5s");
+        assertThat(HumanValues.seconds(7_384.5)).isEqualTo("2h 3m");
+        assertThat(values.format(CliJson.mapper().readTree("45.214567891"), FieldFormat.SECONDS)).isEqualTo("45s");
+        assertThat(values.format(NullNode.getInstance(), FieldFormat.SECONDS)).isEqualTo("-");
+    }
+
+    @Test
     void absent_values_are_a_dash_and_lists_are_joined() throws Exception {
         assertThat(values.format(null, FieldFormat.TEXT)).isEqualTo("-");
         assertThat(values.format(NullNode.getInstance(), FieldFormat.TIME)).isEqualTo("-");

@@ -20,7 +20,7 @@ final class OpsViews {
             text("Unpublished", "/unpublished"),
             text("Queued", "/queued"),
             text("Running", "/running"),
-            text("Oldest (s)", "/oldest_queued_age_seconds"),
+            of("Oldest queued", "/oldest_queued_age_seconds", FieldFormat.SECONDS),
             text("Workers", "/workers_alive"),
             text("Done 5m", "/throughput/last_5m/succeeded"),
             text("Failed 5m", "/throughput/last_5m/failed"),
@@ -39,7 +39,7 @@ final class OpsViews {
     static final View JOBS = View.of("jobs", List.of(text("As of", "/as_of")))
             .withSections(List.of(
                     new Section("Stuck", "/stuck", List.of(text("Job", "/job_id"), text("Queue", "/queue"),
-                            text("Status", "/status"), text("Reason", "/reason"), text("Age (s)", "/age_seconds"),
+                            text("Status", "/status"), text("Reason", "/reason"), of("Age", "/age_seconds", FieldFormat.SECONDS),
                             text("Worker", "/worker_id"))),
                     new Section("Failures", "/failures", List.of(text("Job", "/job_id"), text("Queue", "/queue"),
                             text("Code", "/error_code"), of("Finished", "/finished_at", FieldFormat.TIME),
