@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.geopera.api.contract.JobView;
-import com.geopera.api.service.OutputStorage;
+import com.geopera.api.service.OutputDirectories;
 import com.geopera.api.store.JobRow;
 import com.geopera.common.job.BillingStatus;
 import com.geopera.common.job.JobStatus;
@@ -111,7 +111,7 @@ public final class JobJsonWriter {
         for (JsonNode output : Json.mapper().readTree(stored)) {
             String name = output.path("name").asText();
             String href = output.path("href").asText(null);
-            boolean external = OutputStorage.isExternal(href);
+            boolean external = OutputDirectories.isExternal(href);
             g.writeStartObject();
             g.writeStringField("name", name);
             g.writeStringField("href", external ? href : JobViews.outputHref(base, jobId, name));

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.geopera.api.Job;
 import com.geopera.api.contract.JobOutputView;
 import com.geopera.api.contract.JobView;
-import com.geopera.api.service.OutputStorage;
+import com.geopera.api.service.OutputDirectories;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,7 +40,7 @@ public final class JobViews {
         for (JsonNode output : job.outputs) {
             String name = output.path("name").asText();
             String stored = output.path("href").asText(null);
-            boolean external = OutputStorage.isExternal(stored);
+            boolean external = OutputDirectories.isExternal(stored);
             // An external output is shown where it is: the api neither serves nor proxies it.
             list.add(new JobOutputView(name, external ? stored : outputHref(base, job.jobId, name), external,
                     output.path("media_type").asText(null), output.path("size_bytes").asLong(), output.get("metadata")));

@@ -1,7 +1,7 @@
 package com.geopera.api.messaging;
 
 import com.geopera.api.config.ApiConfig;
-import com.geopera.api.service.ProcessCatalog;
+import com.geopera.api.service.ProcessService;
 import com.geopera.common.messaging.Topics;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -34,7 +34,7 @@ public class TopicInitializer {
     @Inject
     Topics topics;
     @Inject
-    ProcessCatalog catalog;
+    ProcessService catalog;
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 

@@ -240,8 +240,8 @@ public class BodyLimit {
                 });
                 request.resume();
             }
-            response.setStatusCode(problem.status()).putHeader(HttpHeaders.CONTENT_TYPE, Problems.MEDIA_TYPE)
-                    .end(Buffer.buffer(Problems.bytes(problem)));
+            response.setStatusCode(problem.status()).putHeader(HttpHeaders.CONTENT_TYPE, ProblemResponses.MEDIA_TYPE)
+                    .end(Buffer.buffer(ProblemResponses.bytes(problem)));
         }
 
         private void closeIfAnswered() {

@@ -14,7 +14,7 @@ import com.geopera.api.mapping.Answers;
 import com.geopera.api.mapping.BodyReader;
 import com.geopera.api.mapping.Bound;
 import com.geopera.api.mapping.InputsSize;
-import com.geopera.api.service.ProcessCatalog;
+import com.geopera.api.service.ProcessService;
 import com.geopera.common.auth.Scope;
 import com.geopera.common.error.ErrorCode;
 import com.geopera.common.process.ProcessDescription;
@@ -38,7 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Path("/v1/processing")
 public class CatalogResource {
     @Inject
-    ProcessCatalog catalog;
+    ProcessService catalog;
     @Inject
     ApiConfig config;
     @Inject

@@ -37,7 +37,7 @@ public final class Http {
     /** An answer of a spend operation, first or replayed. */
     public static Response answer(Answer answer) {
         Response.ResponseBuilder builder = Response.status(answer.status())
-                .type(answer.status() >= 400 ? Problems.MEDIA_TYPE : MediaType.APPLICATION_JSON)
+                .type(answer.status() >= 400 ? ProblemResponses.MEDIA_TYPE : MediaType.APPLICATION_JSON)
                 .entity(answer.body());
         if (answer.replayed()) {
             builder.header(REPLAYED, "true");

@@ -171,7 +171,7 @@ public class OpenApiContractFilter implements OASFilter {
     private static APIResponse problemResponse(List<ErrorCode> codes) {
         String listed = codes.stream().map(ErrorCode::code).distinct().collect(Collectors.joining(", "));
         return OASFactory.createAPIResponse().description("Problem: " + listed).content(OASFactory.createContent()
-                .addMediaType(Problems.MEDIA_TYPE, OASFactory.createMediaType()
+                .addMediaType(ProblemResponses.MEDIA_TYPE, OASFactory.createMediaType()
                         .schema(OASFactory.createSchema().ref(SCHEMAS + "Problem"))));
     }
 

@@ -30,14 +30,14 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable failure) {
         ApiProblem problem = toProblem(failure);
         if (problem.status() == ErrorCode.SERVICE_UNAVAILABLE.httpStatus()) {
-            return Problems.builder(problem).header(HttpHeaders.RETRY_AFTER,
+            return ProblemResponses.builder(problem).header(HttpHeaders.RETRY_AFTER,
                     Math.max(1, config.database().retryAfter().toSeconds())).build();
         }
         if (ErrorCode.TOO_MANY_STREAMS.code().equals(problem.code())) {
             // One of the org's streams ends within its listing's length; a second is a fair guess to try again.
-            return Problems.builder(problem).header(HttpHeaders.RETRY_AFTER, 1).build();
+            return ProblemResponses.builder(problem).header(HttpHeaders.RETRY_AFTER, 1).build();
         }
-        return Problems.response(problem);
+        return ProblemResponses.response(problem);
     }
 
     /**

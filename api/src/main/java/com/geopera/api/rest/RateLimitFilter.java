@@ -51,7 +51,7 @@ public class RateLimitFilter implements ContainerRequestFilter {
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
         ApiProblem problem = ApiProblem.of(ErrorCode.RATE_LIMITED, "too many requests for this organisation; retry in "
                 + seconds + " s", Map.of("retry_after_seconds", seconds));
-        return Response.fromResponse(Problems.response(problem))
+        return Response.fromResponse(ProblemResponses.response(problem))
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds)).build();
     }
 }

@@ -86,7 +86,7 @@ public class SpendResource {
                     Drafts.of(bodies.read(body, ProcessExecuteInput.class), maxInputs()));
             // The 402 is an answer, not a thrown refusal: the created job commits, with its key's record.
             return submission.refusal() == null ? created(submission.job())
-                    : new Answer(submission.refusal().status(), Problems.bytes(submission.refusal()), false);
+                    : new Answer(submission.refusal().status(), ProblemResponses.bytes(submission.refusal()), false);
         });
     }
 
@@ -170,7 +170,7 @@ public class SpendResource {
     private Response spend(String keyNamespace, String operation, String key, byte[] body, Spend action) {
         Caller caller = current.get();
         return Http.answer(idempotency.run(keyNamespace, key, operation, body, () -> action.run(caller),
-                Problems::bytes));
+                ProblemResponses::bytes));
     }
 
     private String base() {

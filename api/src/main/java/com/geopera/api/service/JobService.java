@@ -40,13 +40,13 @@ public class JobService {
     @Inject
     IdentityStore identities;
     @Inject
-    ProcessCatalog catalog;
+    ProcessService catalog;
     @Inject
     JobLifecycle lifecycle;
     @Inject
     OutputRegistration registration;
     @Inject
-    OutputStorage storage;
+    OutputDirectories storage;
     @Inject
     Clock clock;
     @Inject
@@ -238,7 +238,7 @@ public class JobService {
         }
         Optional<ProcessDescription> process = catalog.find(draft.processId());
         if (draft.processId() != null && process.isEmpty()) {
-            problems.add(ProcessCatalog.unknownProcess(draft.processId()));
+            problems.add(ProcessService.unknownProcess(draft.processId()));
         }
         Estimate estimate = null;
         JsonNode pins = null;

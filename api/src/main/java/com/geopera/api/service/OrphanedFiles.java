@@ -38,7 +38,7 @@ public class OrphanedFiles {
     private static final int LOOKUP_BATCH = 500;
 
     @Inject
-    OutputStorage storage;
+    OutputDirectories storage;
     @Inject
     JobStore jobs;
 

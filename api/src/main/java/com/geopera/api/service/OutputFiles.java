@@ -20,7 +20,7 @@ public class OutputFiles {
     @Inject
     JobService jobs;
     @Inject
-    OutputStorage storage;
+    OutputDirectories storage;
 
     /** A downloadable output: its file, media type and size. */
     public record OutputFile(Path path, String mediaType, long sizeBytes) {
@@ -34,7 +34,7 @@ public class OutputFiles {
         for (JsonNode output : job.outputs) {
             if (name.equals(output.path("name").asText())) {
                 String href = output.path("href").asText(null);
-                if (OutputStorage.isExternal(href)) {
+                if (OutputDirectories.isExternal(href)) {
                     throw ApiProblem.of(ErrorCode.OUTPUT_EXTERNAL, "output " + name + " is stored at " + href
                             + "; fetch it from there", Map.of("external_href", href));
                 }

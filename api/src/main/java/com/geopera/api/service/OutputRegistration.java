@@ -33,7 +33,7 @@ public class OutputRegistration {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
     @Inject
-    OutputStorage storage;
+    OutputDirectories storage;
 
     /** The outputs to store, adding a problem (pointer {@code /outputs/i/...}) for each thing wrong. */
     public ArrayNode check(Job job, int attempt, JsonNode outputs, List<ValidationProblem> problems) {
@@ -66,11 +66,11 @@ public class OutputRegistration {
             if (href == null) {
                 problems.add(new ValidationProblem(InputErrorCodes.REQUIRED, at + "/href", "href is required"));
             } else {
-                ValidationProblem wrong = OutputStorage.isExternal(href) ? checkExternal(href, at + "/href")
+                ValidationProblem wrong = OutputDirectories.isExternal(href) ? checkExternal(href, at + "/href")
                         : checkFile(href, prefix, at + "/href");
                 if (wrong != null) {
                     problems.add(wrong);
-                } else if (!OutputStorage.isExternal(href)) {
+                } else if (!OutputDirectories.isExternal(href)) {
                     fileSize = sizeOf(storage.resolve(href).orElseThrow());
                 }
             }

@@ -47,7 +47,7 @@ public class Retention {
     @Inject
     OrphanedFiles orphanedFiles;
     @Inject
-    OutputStorage storage;
+    OutputDirectories storage;
     @Inject
     Credits credits;
     @Inject

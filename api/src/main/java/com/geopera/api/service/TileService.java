@@ -52,7 +52,7 @@ public class TileService {
     @Inject
     JobService jobs;
     @Inject
-    OutputStorage storage;
+    OutputDirectories storage;
     @Inject
     TileRenderer renderer;
     @Inject
@@ -95,7 +95,7 @@ public class TileService {
         }
         String outputName = chosen.path("name").asText();
         String href = chosen.path("href").asText(null);
-        if (OutputStorage.isExternal(href)) {
+        if (OutputDirectories.isExternal(href)) {
             throw ApiProblem.of(ErrorCode.OUTPUT_EXTERNAL, "output " + outputName + " is stored at " + href
                     + "; it is not served by this API", Map.of("external_href", href));
         }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.geopera.cli.CommandContext;
 import com.geopera.cli.error.ExitCode;
 import com.geopera.cli.follow.JobFollower;
-import com.geopera.cli.follow.JobStatus;
+import com.geopera.cli.follow.FollowedStatus;
 import com.geopera.cli.output.OutputFormat;
 import java.io.PrintWriter;
 
@@ -15,10 +15,10 @@ public final class JobWaiting {
 
     /** Renders the job (followed first with --wait); exit code 8 when a followed job did not succeed. */
     public static ExitCode show(CommandContext context, JsonNode job, WaitOptions wait) {
-        boolean ended = JobStatus.isTerminal(job.path("status").asText());
+        boolean ended = FollowedStatus.isTerminal(job.path("status").asText());
         if (!wait.enabled() || ended) {
             context.renderer().object(job, Views.JOB);
-            if (JobStatus.isUnderway(job.path("status").asText()) && context.outputFormat() == OutputFormat.HUMAN) {
+            if (FollowedStatus.isUnderway(job.path("status").asText()) && context.outputFormat() == OutputFormat.HUMAN) {
                 context.environment().err().println("Follow it with: geopera processing job get "
                         + job.get("job_id").asText() + " --wait");
                 context.environment().err().flush();
@@ -56,6 +56,6 @@ public final class JobWaiting {
     }
 
     private static ExitCode outcome(JsonNode job) {
-        return JobStatus.SUCCEEDED.equals(job.path("status").asText()) ? ExitCode.OK : ExitCode.JOB_UNSUCCESSFUL;
+        return FollowedStatus.SUCCEEDED.equals(job.path("status").asText()) ? ExitCode.OK : ExitCode.JOB_UNSUCCESSFUL;
     }
 }

@@ -33,7 +33,7 @@ public final class JobFollower {
             while (true) {
                 JsonNode job = client.call(JOB_GET, request, RequestOptions.read()).body();
                 reporter.update(job);
-                if (JobStatus.isTerminal(job.path("status").asText())) {
+                if (FollowedStatus.isTerminal(job.path("status").asText())) {
                     return job;
                 }
                 sleeper.sleep(pollInterval);

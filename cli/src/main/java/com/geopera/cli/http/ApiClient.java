@@ -81,7 +81,7 @@ public final class ApiClient {
             if (response.statusCode() < FIRST_ERROR_STATUS) {
                 return success(response);
             }
-            Problem problem = Problem.from(response.statusCode(), parseOrNull(response.body()), response.body());
+            ReceivedProblem problem = ReceivedProblem.from(response.statusCode(), parseOrNull(response.body()), response.body());
             if (lastAttempt || !isWorthRetrying(problem, options)) {
                 throw new ApiException(problem);
             }
@@ -109,7 +109,7 @@ public final class ApiClient {
         try (java.util.stream.Stream<String> lines = response.body()) {
             if (response.statusCode() >= FIRST_ERROR_STATUS) {
                 String text = String.join("\n", lines.toList());
-                throw new ApiException(Problem.from(response.statusCode(), parseOrNull(text), text));
+                throw new ApiException(ReceivedProblem.from(response.statusCode(), parseOrNull(text), text));
             }
             long[] count = {0};
             lines.filter(line -> !line.isBlank()).forEach(line -> {
@@ -159,7 +159,7 @@ public final class ApiClient {
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() >= FIRST_ERROR_STATUS) {
                 String text = new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
-                throw new ApiException(Problem.from(response.statusCode(), parseOrNull(text), text));
+                throw new ApiException(ReceivedProblem.from(response.statusCode(), parseOrNull(text), text));
             }
             return response.body();
         } catch (IOException e) {
@@ -186,7 +186,7 @@ public final class ApiClient {
         return builder.build();
     }
 
-    private boolean isWorthRetrying(Problem problem, RequestOptions options) {
+    private boolean isWorthRetrying(ReceivedProblem problem, RequestOptions options) {
         if (TRANSIENT_STATUSES.contains(problem.status())) {
             return true;
         }

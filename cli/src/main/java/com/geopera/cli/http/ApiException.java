@@ -5,14 +5,14 @@ import com.geopera.cli.error.ExitCodeMapper;
 
 /** The api answered with an error status; carries the problem document it sent. */
 public class ApiException extends CliException {
-    private final Problem problem;
+    private final ReceivedProblem problem;
 
-    public ApiException(Problem problem) {
+    public ApiException(ReceivedProblem problem) {
         super(ExitCodeMapper.forHttpStatus(problem.status()), problem.summary());
         this.problem = problem;
     }
 
-    public Problem problem() {
+    public ReceivedProblem problem() {
         return problem;
     }
 }

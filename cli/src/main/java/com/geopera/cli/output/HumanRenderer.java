@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.geopera.cli.error.CliException;
 import com.geopera.cli.http.ApiException;
-import com.geopera.cli.http.Problem;
+import com.geopera.cli.http.ReceivedProblem;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -80,8 +80,8 @@ public final class HumanRenderer implements Renderer {
     public void failure(CliException failure) {
         err.println("error: " + failure.getMessage());
         if (failure instanceof ApiException apiFailure) {
-            Problem problem = apiFailure.problem();
-            for (Problem.FieldError error : problem.errors()) {
+            ReceivedProblem problem = apiFailure.problem();
+            for (ReceivedProblem.FieldError error : problem.errors()) {
                 String where = error.pointer() == null || error.pointer().isEmpty() ? "(body)" : error.pointer();
                 err.println("  " + where + ": " + error.message() + (error.code() == null ? "" : " [" + error.code()
                         + "]"));

@@ -48,15 +48,15 @@ class ProgressReportersTest {
 
     @Test
     void only_succeeded_failed_and_cancelled_end_the_wait() {
-        assertThat(JobStatus.isTerminal("succeeded")).isTrue();
-        assertThat(JobStatus.isTerminal("failed")).isTrue();
-        assertThat(JobStatus.isTerminal("cancelled")).isTrue();
-        assertThat(JobStatus.isTerminal("created")).isFalse();
-        assertThat(JobStatus.isTerminal("queued")).isFalse();
-        assertThat(JobStatus.isTerminal("running")).isFalse();
-        assertThat(JobStatus.isUnderway("queued")).isTrue();
-        assertThat(JobStatus.isUnderway("running")).isTrue();
-        assertThat(JobStatus.isUnderway("created")).isFalse();
-        assertThat(JobStatus.isUnderway("succeeded")).isFalse();
+        assertThat(FollowedStatus.isTerminal("succeeded")).isTrue();
+        assertThat(FollowedStatus.isTerminal("failed")).isTrue();
+        assertThat(FollowedStatus.isTerminal("cancelled")).isTrue();
+        assertThat(FollowedStatus.isTerminal("created")).isFalse();
+        assertThat(FollowedStatus.isTerminal("queued")).isFalse();
+        assertThat(FollowedStatus.isTerminal("running")).isFalse();
+        assertThat(FollowedStatus.isUnderway("queued")).isTrue();
+        assertThat(FollowedStatus.isUnderway("running")).isTrue();
+        assertThat(FollowedStatus.isUnderway("created")).isFalse();
+        assertThat(FollowedStatus.isUnderway("succeeded")).isFalse();
     }
 }

@@ -8,7 +8,7 @@ import com.geopera.cli.command.Views;
 import com.geopera.cli.error.CliException;
 import com.geopera.cli.error.ExitCode;
 import com.geopera.cli.http.ApiException;
-import com.geopera.cli.http.Problem;
+import com.geopera.cli.http.ReceivedProblem;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Clock;
@@ -118,7 +118,7 @@ class RenderersTest {
 
     @Test
     void a_validation_problem_is_listed_field_by_field_on_stderr() throws Exception {
-        Problem problem = Problem.from(422, parse("""
+        ReceivedProblem problem = ReceivedProblem.from(422, parse("""
                 {"type":"about:blank","title":"The request has invalid fields","status":422,
                  "code":"validation_failed","detail":"2 problems",
                  "errors":[{"code":"required","pointer":"/inputs/aoi","message":"aoi is required"},
@@ -134,7 +134,7 @@ class RenderersTest {
 
     @Test
     void insufficient_credits_shows_what_is_required_and_what_is_available() throws Exception {
-        Problem problem = Problem.from(402, parse("{\"status\":402,\"code\":\"insufficient_credits\","
+        ReceivedProblem problem = ReceivedProblem.from(402, parse("{\"status\":402,\"code\":\"insufficient_credits\","
                 + "\"title\":\"Not enough credits\",\"required\":1200,\"available\":300}"), null);
 
         human().failure(new ApiException(problem));
@@ -146,7 +146,7 @@ class RenderersTest {
     @Test
     void script_formats_write_failures_as_problem_json_on_stderr() throws Exception {
         String body = "{\"status\":404,\"code\":\"job_not_found\",\"title\":\"Job not found\"}";
-        json().failure(new ApiException(Problem.from(404, parse(body), body)));
+        json().failure(new ApiException(ReceivedProblem.from(404, parse(body), body)));
         assertThat(parse(err.toString())).isEqualTo(parse(body));
 
         err.getBuffer().setLength(0);

@@ -36,7 +36,7 @@ import org.apache.kafka.common.GroupState;
  *
  * <pre>{@code
  * try (LocalStack stack = LocalStack.start(2)) {
- *     ApiClient api = stack.client();          // bearer = stack.apiKey()
+ *     OperationClient api = stack.client();          // bearer = stack.apiKey()
  *     api.ok("processing.execute", Map.of(...));
  * }
  * }</pre>
@@ -171,8 +171,8 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** A client calling the api with {@link #operatorKey()}. */
-    public ApiClient operator() {
-        return new ApiClient(url(), operatorKey());
+    public OperationClient operator() {
+        return new OperationClient(url(), operatorKey());
     }
 
     /** The bootstrap admin key the api was started with. */
@@ -193,13 +193,13 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** A client calling the api with {@link #apiKey()}. */
-    public ApiClient client() {
-        return new ApiClient(url(), apiKey);
+    public OperationClient client() {
+        return new OperationClient(url(), apiKey);
     }
 
     /** A client calling the api with {@link #adminKey()}. */
-    public ApiClient admin() {
-        return new ApiClient(url(), adminKey);
+    public OperationClient admin() {
+        return new OperationClient(url(), adminKey);
     }
 
     public Topics topics() {
@@ -335,7 +335,7 @@ public final class LocalStack implements AutoCloseable {
     // ---- tenant -----------------------------------------------------------------------------------------------
 
     private void bootstrapTenant() {
-        ApiClient admin = admin();
+        OperationClient admin = admin();
         orgId = admin.ok("admin.orgs.create", Map.of("name", "system test " + runId)).path("org_id").asText();
         workspaceId = admin.ok("admin.workspaces.create", Map.of("org_id", orgId, "name", "main"))
                 .path("workspace_id").asText();

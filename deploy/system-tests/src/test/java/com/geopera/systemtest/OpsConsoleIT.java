@@ -48,7 +48,7 @@ class OpsConsoleIT {
         for (int i = 0; i < WAITING; i++) {
             jobs.executeClip("file:elev.tif", Jobs.SMALL_AOI);
         }
-        ApiClient operator = stack.operator();
+        OperationClient operator = stack.operator();
         heldCredits = stack.balance().path("pending").asLong();
         assertThat(heldCredits).as("credits held by the waiting jobs").isPositive();
         // The api sees the worker gone (heartbeat timeout), the records in Kafka, and the gauges refreshed.

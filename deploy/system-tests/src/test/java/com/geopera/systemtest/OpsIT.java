@@ -45,13 +45,13 @@ class OpsIT {
     }
 
     /** An operator key (no org) made by the stack's admin. */
-    private static ApiClient operator(LocalStack stack) {
+    private static OperationClient operator(LocalStack stack) {
         JsonNode key = stack.admin().ok("admin.api_keys.create", Map.of("name", "on-call",
                 "scopes", List.of("ops:read", "ops:write")));
-        return new ApiClient(stack.url(), key.path("api_key").asText());
+        return new OperationClient(stack.url(), key.path("api_key").asText());
     }
 
-    private static JsonNode queue(ApiClient ops, String name) {
+    private static JsonNode queue(OperationClient ops, String name) {
         return ops.ok("ops.queues", Map.of("queue", name)).path("queues").get(0);
     }
 
@@ -59,7 +59,7 @@ class OpsIT {
     @Order(1)
     void with_no_worker_executed_jobs_are_the_queue_backlog_with_a_growing_age_and_a_started_worker_drains_it(
             LocalStack stack, Jobs jobs) {
-        ApiClient ops = operator(stack);
+        OperationClient ops = operator(stack);
         int count = 3;
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -98,7 +98,7 @@ class OpsIT {
     @Order(2)
     void a_paused_queue_dispatches_nothing_and_loses_nothing_and_resume_dispatches_what_waited(LocalStack stack,
             Jobs jobs) {
-        ApiClient ops = operator(stack);
+        OperationClient ops = operator(stack);
         JsonNode paused = ops.ok("ops.queues.pause", Map.of("queue", "clip", "reason", "system test"));
         assertThat(paused.path("paused").asBoolean()).isTrue();
         String a = jobs.executeClip("file:elev.tif", Jobs.SMALL_AOI).path("job_id").asText();
@@ -126,7 +126,7 @@ class OpsIT {
     @Test
     @Order(3)
     void a_job_whose_worker_was_killed_is_stuck_until_the_reaper_dispatches_it_again(LocalStack stack, Jobs jobs) {
-        ApiClient ops = operator(stack);
+        OperationClient ops = operator(stack);
         String jobId = jobs.executeClip("file:" + SyntheticRaster.FILE_NAME, Jobs.WIDE_AOI).path("job_id").asText();
         jobs.awaitStatus(jobId, Set.of("running"), WAIT);
         stack.killWorker(1);
@@ -150,7 +150,7 @@ class OpsIT {
         assertThat(stack.balance().path("pending").asLong()).isZero();
     }
 
-    private static JsonNode stuck(ApiClient ops, String jobId) {
+    private static JsonNode stuck(OperationClient ops, String jobId) {
         for (JsonNode job : ops.ok("ops.jobs", Map.of("limit", 500)).path("stuck")) {
             if (jobId.equals(job.path("job_id").asText())) {
                 return job;

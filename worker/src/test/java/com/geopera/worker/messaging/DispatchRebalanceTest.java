@@ -71,8 +71,8 @@ class DispatchRebalanceTest {
     @Test
     void a_member_joining_while_jobs_run_and_one_waits_for_a_slot_gets_no_attempt_this_worker_started()
             throws Exception {
-        DispatchJob long1 = KafkaJobs.clip("file:" + SyntheticRaster.FILE_NAME, KafkaJobs.WIDE_AOI);
-        DispatchJob long2 = KafkaJobs.clip("file:" + SyntheticRaster.FILE_NAME, KafkaJobs.WIDE_AOI);
+        DispatchJob long1 = KafkaJobs.clip("file:" + BigLuxRaster.FILE_NAME, KafkaJobs.WIDE_AOI);
+        DispatchJob long2 = KafkaJobs.clip("file:" + BigLuxRaster.FILE_NAME, KafkaJobs.WIDE_AOI);
         List<DispatchJob> small = new ArrayList<>();
         for (int i = 0; i < SMALL_JOBS; i++) {
             small.add(KafkaJobs.clip("file:elev.tif", KafkaJobs.LUX_AOI));

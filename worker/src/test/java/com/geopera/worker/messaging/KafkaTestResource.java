@@ -46,7 +46,7 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
         Path target = Path.of("target").toAbsolutePath();
         Path storage = target.resolve("test-storage").resolve(prefix);
         Path bigInputs = target.resolve("test-inputs");
-        SyntheticRaster.ensure(bigInputs.resolve(SyntheticRaster.FILE_NAME));
+        BigLuxRaster.ensure(bigInputs.resolve(BigLuxRaster.FILE_NAME));
         try {
             Files.createDirectories(storage);
         } catch (IOException e) {

@@ -115,7 +115,7 @@ class WorkerOverKafkaTest {
 
     @Test
     void a_cancel_on_the_control_topic_aborts_a_long_running_job_within_seconds() throws Exception {
-        DispatchJob job = KafkaJobs.clip("file:" + SyntheticRaster.FILE_NAME, KafkaJobs.WIDE_AOI);
+        DispatchJob job = KafkaJobs.clip("file:" + BigLuxRaster.FILE_NAME, KafkaJobs.WIDE_AOI);
         jobs.dispatch(job);
         // Mid-run, not merely started: on a loaded machine the pre-run checks can still be going when STARTED is out.
         jobs.awaitEvent(job.jobId(), JobEventType.PROGRESS, Duration.ofSeconds(60));
@@ -133,7 +133,7 @@ class WorkerOverKafkaTest {
 
     @Test
     void a_superseded_attempt_is_cancelled_and_its_late_record_runs_nothing() throws Exception {
-        DispatchJob first = KafkaJobs.clip("file:" + SyntheticRaster.FILE_NAME, KafkaJobs.WIDE_AOI);
+        DispatchJob first = KafkaJobs.clip("file:" + BigLuxRaster.FILE_NAME, KafkaJobs.WIDE_AOI);
         jobs.dispatch(first);
         jobs.awaitEvent(first.jobId(), JobEventType.STARTED, Duration.ofSeconds(60));
 

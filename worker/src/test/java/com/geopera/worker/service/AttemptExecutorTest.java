@@ -33,7 +33,7 @@ class AttemptExecutorTest {
     Path root;
     private final List<JobEvent> sent = new CopyOnWriteArrayList<>();
     private final AtomicInteger calls = new AtomicInteger();
-    private final DispatchJob job = Commands.dispatch("job_e", 1, "clip");
+    private final DispatchJob job = TestDispatches.dispatch("job_e", 1, "clip");
     /** The progress throttle's clock, moved by hand; the executor's own waits (retry backoff) use real time. */
     private final ProgressThrottleTest.MovableClock throttleClock =
             new ProgressThrottleTest.MovableClock(java.time.Instant.now());

@@ -26,7 +26,7 @@ class DispatchValidatorTest {
     }
 
     private static DispatchJob command(String processId, String version, String orgId, int attempt) {
-        DispatchJob base = Commands.dispatch("job_1", attempt, processId);
+        DispatchJob base = TestDispatches.dispatch("job_1", attempt, processId);
         return new DispatchJob(base.schemaVersion(), base.commandId(), base.jobId(), attempt, orgId, processId,
                 version, "clip", base.inputs(), 5, base.issuedAt());
     }

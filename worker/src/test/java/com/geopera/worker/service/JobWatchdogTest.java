@@ -120,11 +120,11 @@ class JobWatchdogTest {
         JobWatchdog watchdog = new JobWatchdog(running, launcher, events, clock, LIMIT, STOP_GRACE, EXIT_GRACE,
                 (status, reason) -> exitStatus.set(status));
 
-        DispatchJob stuck = Commands.dispatch("job_stuck", 1, "clip");
+        DispatchJob stuck = TestDispatches.dispatch("job_stuck", 1, "clip");
         assertThat(launcher.admit(stuck, new HeldDispatch("clip-0", 0)).toCompletableFuture().get(5, TimeUnit.SECONDS))
                 .isEqualTo(Admission.STARTED);
         assertThat(stuckEntered.await(5, TimeUnit.SECONDS)).isTrue();
-        CompletionStage<Admission> next = launcher.admit(Commands.dispatch("job_next", 1, "clip"),
+        CompletionStage<Admission> next = launcher.admit(TestDispatches.dispatch("job_next", 1, "clip"),
                 new HeldDispatch("clip-0", 1));
 
         clock.advance(LIMIT.plusSeconds(1));

@@ -23,7 +23,7 @@ class OutputStorageTest {
     @Test
     void outputs_land_in_org_job_and_attempt_directories_with_hrefs_pointing_there() throws IOException {
         OutputStorage storage = new OutputStorage(root);
-        DispatchJob job = Commands.dispatch("job_x", 2, "clip");
+        DispatchJob job = TestDispatches.dispatch("job_x", 2, "clip");
         Path staging = storage.createStaging(job);
         Path file = Files.writeString(staging.resolve("result.tif"), "pixels");
 
@@ -38,7 +38,7 @@ class OutputStorageTest {
     @Test
     void a_second_run_of_the_same_attempt_never_overwrites_the_first_ones_files() throws IOException {
         OutputStorage storage = new OutputStorage(root);
-        DispatchJob job = Commands.dispatch("job_x", 1, "clip");
+        DispatchJob job = TestDispatches.dispatch("job_x", 1, "clip");
         Path first = storage.createStaging(job);
         Path second = storage.createStaging(job);
         Files.writeString(first.resolve("result.tif"), "first");
@@ -55,8 +55,8 @@ class OutputStorageTest {
     @Test
     void another_attempt_gets_its_own_directory() throws IOException {
         OutputStorage storage = new OutputStorage(root);
-        DispatchJob one = Commands.dispatch("job_x", 1, "clip");
-        DispatchJob two = Commands.dispatch("job_x", 2, "clip");
+        DispatchJob one = TestDispatches.dispatch("job_x", 1, "clip");
+        DispatchJob two = TestDispatches.dispatch("job_x", 2, "clip");
         storage.promote(one, storage.createStaging(one), List.of());
         storage.promote(two, storage.createStaging(two), List.of());
         assertThat(root.resolve("org_t/job_x/1")).isDirectory();
@@ -66,7 +66,7 @@ class OutputStorageTest {
     @Test
     void a_discarded_run_leaves_nothing_behind() throws IOException {
         OutputStorage storage = new OutputStorage(root);
-        DispatchJob job = Commands.dispatch("job_x", 1, "clip");
+        DispatchJob job = TestDispatches.dispatch("job_x", 1, "clip");
         Path staging = storage.createStaging(job);
         Files.createDirectories(staging.resolve("deep"));
         Files.writeString(staging.resolve("deep/partial.tif"), "half");

@@ -15,7 +15,7 @@ class RunningJobsTest {
     private final RunningJobs jobs = new RunningJobs(Duration.ofMinutes(10), clock);
 
     private RunningJob running(String jobId, int attempt) {
-        return new RunningJob(Commands.dispatch(jobId, attempt, "clip"), clock.instant(),
+        return new RunningJob(TestDispatches.dispatch(jobId, attempt, "clip"), clock.instant(),
                 event -> CompletableFuture.completedFuture(null));
     }
 
@@ -54,18 +54,18 @@ class RunningJobsTest {
         assertThat(jobs.cancelAttempt("job_a", 1)).isEqualTo(1);
         assertThat(first.stopReason()).contains(StopReason.CANCEL_REQUESTED);
         assertThat(second.isCancelled()).isFalse();
-        assertThat(jobs.takeDispatch(Commands.dispatch("job_a", 1, "clip"))).isFalse();
-        assertThat(jobs.takeDispatch(Commands.dispatch("job_a", 2, "clip"))).isTrue();
+        assertThat(jobs.takeDispatch(TestDispatches.dispatch("job_a", 1, "clip"))).isFalse();
+        assertThat(jobs.takeDispatch(TestDispatches.dispatch("job_a", 2, "clip"))).isTrue();
         assertThat(jobs.wasCancelled("job_a")).isFalse(); // the job itself is not cancelled
     }
 
     @Test
     void a_record_of_an_attempt_older_than_one_already_seen_is_superseded() {
-        assertThat(jobs.takeDispatch(Commands.dispatch("job_a", 2, "clip"))).isTrue();
-        assertThat(jobs.takeDispatch(Commands.dispatch("job_a", 1, "clip"))).isFalse();
-        assertThat(jobs.takeDispatch(Commands.dispatch("job_a", 2, "clip"))).isTrue(); // a redelivery is no older
-        assertThat(jobs.takeDispatch(Commands.dispatch("job_b", 1, "clip"))).isTrue();
+        assertThat(jobs.takeDispatch(TestDispatches.dispatch("job_a", 2, "clip"))).isTrue();
+        assertThat(jobs.takeDispatch(TestDispatches.dispatch("job_a", 1, "clip"))).isFalse();
+        assertThat(jobs.takeDispatch(TestDispatches.dispatch("job_a", 2, "clip"))).isTrue(); // a redelivery is no older
+        assertThat(jobs.takeDispatch(TestDispatches.dispatch("job_b", 1, "clip"))).isTrue();
         clock.advance(Duration.ofMinutes(11));
-        assertThat(jobs.takeDispatch(Commands.dispatch("job_a", 1, "clip"))).isTrue(); // forgotten after the memory
+        assertThat(jobs.takeDispatch(TestDispatches.dispatch("job_a", 1, "clip"))).isTrue(); // forgotten after the memory
     }
 }

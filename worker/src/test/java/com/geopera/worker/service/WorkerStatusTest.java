@@ -23,7 +23,7 @@ class WorkerStatusTest {
         JobSlots slots = new JobSlots(3);
         slots.acquire();
         RunningJobs running = new RunningJobs(Duration.ofMinutes(10), clock);
-        running.add(new RunningJob(Commands.dispatch("job_a", 2, "clip"), clock.instant(),
+        running.add(new RunningJob(TestDispatches.dispatch("job_a", 2, "clip"), clock.instant(),
                 event -> CompletableFuture.completedFuture(null)));
         DispatchPartitions partitions = new DispatchPartitions();
         partitions.assigned(List.of(new TopicPartition("geopera.jobs.dispatch.clip", 4),

@@ -3,7 +3,7 @@ package com.geopera.systemtest.bench;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.geopera.common.json.Json;
-import com.geopera.systemtest.ApiClient;
+import com.geopera.systemtest.OperationClient;
 import com.geopera.systemtest.LocalStack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,7 +29,7 @@ final class BenchJobs {
     }
 
     /** Executes one small clip job in the stack's project; returns the api's answer (the job). */
-    static JsonNode executeClip(ApiClient client, LocalStack stack) {
+    static JsonNode executeClip(OperationClient client, LocalStack stack) {
         try {
             return client.ok("processing.execute", Map.of("process_id", "clip",
                     "workspaceId", stack.workspaceId(), "project_id", stack.projectId(),
@@ -40,7 +40,7 @@ final class BenchJobs {
     }
 
     /** Waits until every job ended (any terminal status); answers each job's view then. */
-    static Map<String, JsonNode> awaitEnd(ApiClient client, Collection<String> ids, Duration within) {
+    static Map<String, JsonNode> awaitEnd(OperationClient client, Collection<String> ids, Duration within) {
         Map<String, JsonNode> ended = new LinkedHashMap<>();
         long deadline = System.nanoTime() + within.toNanos();
         while (ended.size() < ids.size()) {

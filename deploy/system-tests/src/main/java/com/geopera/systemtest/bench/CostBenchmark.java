@@ -1,6 +1,6 @@
 package com.geopera.systemtest.bench;
 
-import com.geopera.systemtest.ApiClient;
+import com.geopera.systemtest.OperationClient;
 import com.geopera.systemtest.LocalStack;
 import com.geopera.systemtest.StackOptions;
 import com.geopera.systemtest.TestServers;
@@ -72,7 +72,7 @@ public final class CostBenchmark {
         String loadBefore = BenchJobs.loadAverage();
         StringBuilder report = new StringBuilder();
         try (LocalStack stack = LocalStack.start(options)) {
-            ApiClient client = stack.client();
+            OperationClient client = stack.client();
             burst(client, stack, warmUp, threads); // GDAL's first runs, JIT, connections
 
             Map<String, Long> pids = new LinkedHashMap<>();
@@ -122,7 +122,7 @@ public final class CostBenchmark {
     }
 
     /** Submits {@code count} small clip jobs from {@code threads} threads and waits until all ended; their ids. */
-    private static List<String> burst(ApiClient client, LocalStack stack, int count, int threads) throws Exception {
+    private static List<String> burst(OperationClient client, LocalStack stack, int count, int threads) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Future<String>> submitted = new ArrayList<>();
         for (int i = 0; i < count; i++) {

@@ -2,7 +2,7 @@ package com.geopera.systemtest.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.geopera.common.json.Json;
-import com.geopera.systemtest.ApiClient;
+import com.geopera.systemtest.OperationClient;
 import com.geopera.systemtest.LocalStack;
 import com.geopera.systemtest.StackOptions;
 import com.geopera.systemtest.WholeTopic;
@@ -84,7 +84,7 @@ public final class EndToEndBenchmark {
         try (LocalStack stack = LocalStack.start(StackOptions.workers(workers).withCredits(1_000_000_000L))) {
             Thread events = followEvents(stack);
             Thread dispatches = followDispatches(stack);
-            ApiClient client = stack.client();
+            OperationClient client = stack.client();
 
             // Warm-up: GDAL's first run in each worker JVM costs ~1 s.
             Map<String, Instant> warmUp = new ConcurrentHashMap<>();
@@ -168,7 +168,7 @@ public final class EndToEndBenchmark {
         }
     }
 
-    private static String execute(ApiClient client, LocalStack stack) {
+    private static String execute(OperationClient client, LocalStack stack) {
         return BenchJobs.executeClip(client, stack).path("job_id").asText();
     }
 

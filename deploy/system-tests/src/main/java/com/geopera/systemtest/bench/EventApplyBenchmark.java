@@ -5,7 +5,7 @@ import com.geopera.common.json.Json;
 import com.geopera.common.messaging.JobEvent;
 import com.geopera.common.messaging.JobEventType;
 import com.geopera.common.process.Usage;
-import com.geopera.systemtest.ApiClient;
+import com.geopera.systemtest.OperationClient;
 import com.geopera.systemtest.LocalStack;
 import com.geopera.systemtest.StackOptions;
 import java.sql.Connection;
@@ -126,7 +126,7 @@ public final class EventApplyBenchmark {
 
     /** Executes {@code count} clip jobs from several threads. */
     private static Executed execute(LocalStack stack, int count) throws Exception {
-        ApiClient client = stack.client();
+        OperationClient client = stack.client();
         ExecutorService pool = Executors.newFixedThreadPool(SUBMIT_THREADS);
         try {
             List<Future<JsonNode>> submitted = new ArrayList<>();

@@ -3,7 +3,7 @@ package com.geopera.systemtest.bench;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.geopera.common.json.Json;
-import com.geopera.systemtest.ApiClient;
+import com.geopera.systemtest.OperationClient;
 import com.geopera.systemtest.LocalStack;
 import com.geopera.systemtest.SyntheticRaster;
 import java.time.Duration;
@@ -57,7 +57,7 @@ public record FairnessMix(int longJobs, int shortJobs, boolean longsFirst, Map<S
 
     /** Submits the mix, waits until every job ended (each must succeed) and reads the jobs back. */
     public Result run(LocalStack stack, int slots, Duration within) {
-        ApiClient client = stack.client();
+        OperationClient client = stack.client();
         Map<String, Boolean> isLong = new LinkedHashMap<>();
         Instant firstSubmit = Instant.now();
         int shortsSent = 0;
@@ -106,7 +106,7 @@ public record FairnessMix(int longJobs, int shortJobs, boolean longsFirst, Map<S
         return Map.of("image", "file:elev.tif", "aoi", json(SHORT_AOI));
     }
 
-    private static String execute(ApiClient client, LocalStack stack, Map<String, Object> inputs) {
+    private static String execute(OperationClient client, LocalStack stack, Map<String, Object> inputs) {
         return client.ok("processing.execute", Map.of("process_id", "clip", "workspaceId", stack.workspaceId(),
                 "project_id", stack.projectId(), "inputs", inputs)).path("job_id").asText();
     }

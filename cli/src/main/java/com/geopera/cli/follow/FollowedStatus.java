@@ -3,13 +3,13 @@ package com.geopera.cli.follow;
 import java.util.Set;
 
 /** The job statuses the command line needs to tell apart while following a job. */
-public final class JobStatus {
+public final class FollowedStatus {
     public static final String SUCCEEDED = "succeeded";
     private static final Set<String> TERMINAL = Set.of(SUCCEEDED, "failed", "cancelled");
     /** Dispatched and not ended: following such a job ends by itself (a created job waits for dispatch). */
     private static final Set<String> UNDERWAY = Set.of("queued", "running");
 
-    private JobStatus() {
+    private FollowedStatus() {
     }
 
     public static boolean isTerminal(String status) {

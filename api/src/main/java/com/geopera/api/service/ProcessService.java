@@ -20,7 +20,7 @@ import java.util.Optional;
 
 /** The processes the imagery engine offers, their validation and cost estimates (GDAL runs in-process). */
 @ApplicationScoped
-public class ProcessCatalog {
+public class ProcessService {
     @Inject
     ImageryEngine engine;
 

@@ -11,13 +11,13 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** Calls {@code POST /v1/op/<operation>} with a JSON body and a bearer key; answers status and JSON body. */
-public final class ApiClient {
+public final class OperationClient {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
     private final String bearer;
 
-    public ApiClient(String baseUrl, String bearer) {
+    public OperationClient(String baseUrl, String bearer) {
         this.baseUrl = baseUrl;
         this.bearer = bearer;
     }

@@ -9,23 +9,23 @@ import java.util.List;
  * An RFC 9457 problem document as the api sends it; {@code raw} keeps the whole document (extension members such
  * as {@code available}/{@code required} of insufficient_credits included).
  */
-public record Problem(int status, String code, String title, String detail, List<FieldError> errors, JsonNode raw) {
+public record ReceivedProblem(int status, String code, String title, String detail, List<FieldError> errors, JsonNode raw) {
 
     /** One entry of the {@code errors} list: what is wrong and where (a JSON pointer into the request). */
     public record FieldError(String code, String pointer, String message) {
     }
 
     /** Reads a problem from a response body; a body that is no problem document still yields status and text. */
-    public static Problem from(int status, JsonNode body, String bodyText) {
+    public static ReceivedProblem from(int status, JsonNode body, String bodyText) {
         if (body == null || !body.isObject()) {
             String text = bodyText == null || bodyText.isBlank() ? null : bodyText.strip();
-            return new Problem(status, null, null, text, List.of(), NullNode.getInstance());
+            return new ReceivedProblem(status, null, null, text, List.of(), NullNode.getInstance());
         }
         List<FieldError> errors = new ArrayList<>();
         for (JsonNode error : body.path("errors")) {
             errors.add(new FieldError(text(error, "code"), text(error, "pointer"), text(error, "message")));
         }
-        return new Problem(body.path("status").asInt(status), text(body, "code"), text(body, "title"),
+        return new ReceivedProblem(body.path("status").asInt(status), text(body, "code"), text(body, "title"),
                 text(body, "detail"), List.copyOf(errors), body);
     }
 

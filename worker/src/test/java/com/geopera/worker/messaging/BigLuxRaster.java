@@ -11,11 +11,11 @@ import java.util.concurrent.TimeUnit;
  * enough to cancel mid-run. Made by the CLI because the GDAL Java library may be loaded only once per JVM, and the
  * worker under test owns it.
  */
-final class SyntheticRaster {
+final class BigLuxRaster {
     static final String FILE_NAME = "big-lux.tif";
     static final int SIZE_PIXELS = 14000;
 
-    private SyntheticRaster() {
+    private BigLuxRaster() {
     }
 
     static Path ensure(Path file) {

@@ -12,13 +12,13 @@ import java.util.Map;
 import jakarta.ws.rs.core.Response;
 
 /** Renders {@link ApiProblem}s as {@code application/problem+json}. */
-public final class Problems {
+public final class ProblemResponses {
     public static final String MEDIA_TYPE = "application/problem+json";
     private static final String TYPE_BASE = "https://docs.geopera.com/problems/";
     private static final TypeReference<Map<String, Object>> MEMBERS = new TypeReference<>() {
     };
 
-    private Problems() {
+    private ProblemResponses() {
     }
 
     /** The problem document: the {@link Problem} members, then the problem's own extra members. */

@@ -5,8 +5,8 @@ import com.geopera.common.messaging.DispatchJob;
 import java.time.Instant;
 
 /** Dispatch commands for unit tests. */
-final class Commands {
-    private Commands() {
+final class TestDispatches {
+    private TestDispatches() {
     }
 
     static DispatchJob dispatch(String jobId, int attempt, String processId) {

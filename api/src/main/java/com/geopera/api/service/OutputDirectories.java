@@ -21,8 +21,8 @@ import org.jboss.logging.Logger;
  * recorded only.
  */
 @ApplicationScoped
-public class OutputStorage {
-    private static final Logger LOG = Logger.getLogger(OutputStorage.class);
+public class OutputDirectories {
+    private static final Logger LOG = Logger.getLogger(OutputDirectories.class);
 
     @Inject
     ApiConfig config;
