@@ -2,6 +2,7 @@ package com.geopera.api.messaging;
 
 import com.geopera.api.config.ApiConfig;
 import com.geopera.api.service.OutboxParking;
+import com.geopera.api.service.OutboxWritten;
 import com.geopera.api.store.DispatchPositionStore;
 import com.geopera.api.store.OutboxStore;
 import com.geopera.api.store.OutboxStore.Message;
@@ -14,6 +15,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -115,7 +117,12 @@ public class OutboxRelay {
         }
     }
 
-    /** Asks the relay to look at the outbox now (called after a transaction that wrote to it committed). */
+    /** A transaction wrote to the outbox and committed (without a transaction: at once): publish now. */
+    void written(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWritten event) {
+        wake();
+    }
+
+    /** Asks the relay to look at the outbox now. */
     public void wake() {
         if (wakeUps.availablePermits() == 0) {
             wakeUps.release();

@@ -1,6 +1,7 @@
 package com.geopera.api.messaging;
 
 import com.geopera.api.config.ApiConfig;
+import com.geopera.api.service.ConsumedOffsets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.HashMap;
@@ -17,7 +18,7 @@ import org.apache.kafka.common.TopicPartition;
  * (workers commit a record once its STARTED is durable, or once they dropped or dead-lettered it).
  */
 @ApplicationScoped
-public class WorkerGroupOffsets {
+public class WorkerGroupOffsets implements ConsumedOffsets {
     private static final long READ_TIMEOUT_SECONDS = 10;
 
     @Inject
@@ -25,7 +26,7 @@ public class WorkerGroupOffsets {
     @Inject
     KafkaAdmin kafka;
 
-    /** The group's next offset to consume, per partition it committed on. Throws when the broker does not answer. */
+    @Override
     public Map<TopicPartition, Long> committed() {
         Map<TopicPartition, OffsetAndMetadata> offsets;
         try {

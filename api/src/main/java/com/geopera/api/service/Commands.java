@@ -2,7 +2,6 @@ package com.geopera.api.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.geopera.api.Job;
-import com.geopera.api.messaging.OutboxRelay;
 import com.geopera.api.store.OutboxStore;
 import com.geopera.common.id.Ids;
 import com.geopera.common.json.Json;
@@ -12,13 +11,14 @@ import com.geopera.common.messaging.DispatchJob;
 import com.geopera.common.messaging.Topics;
 import com.geopera.common.process.InputPin;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * Writes the Kafka commands a job change announces into the outbox, inside the caller's transaction, and wakes
- * the relay once that transaction has committed.
+ * Writes the Kafka commands a job change announces into the outbox, inside the caller's transaction, and announces
+ * each write ({@link OutboxWritten}) so that the relay publishes once that transaction has committed.
  */
 @ApplicationScoped
 public class Commands {
@@ -27,9 +27,7 @@ public class Commands {
     @Inject
     Topics topics;
     @Inject
-    OutboxRelay relay;
-    @Inject
-    AfterCommit afterCommit;
+    Event<OutboxWritten> written;
 
     /** A DispatchJob for the job's current attempt on its queue's topic. */
     public void dispatch(Job job, Instant now) {
@@ -72,10 +70,6 @@ public class Commands {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        wakeRelayAfterCommit();
-    }
-
-    private void wakeRelayAfterCommit() {
-        afterCommit.run(relay::wake);
+        written.fire(new OutboxWritten());
     }
 }

@@ -3,7 +3,6 @@ package com.geopera.api.service;
 import com.geopera.api.Job;
 import com.geopera.api.JobChange;
 import com.geopera.api.config.ApiConfig;
-import com.geopera.api.messaging.WorkerGroupOffsets;
 import com.geopera.api.store.DispatchPositionStore;
 import com.geopera.api.store.IdempotencyStore;
 import com.geopera.api.store.JobStore;
@@ -47,7 +46,7 @@ public class Reaper {
     @Inject
     DispatchPositionStore positions;
     @Inject
-    WorkerGroupOffsets workerGroup;
+    ConsumedOffsets workerGroup;
     @Inject
     ApiConfig config;
     @Inject
