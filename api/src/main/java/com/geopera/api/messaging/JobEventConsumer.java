@@ -6,12 +6,12 @@ import com.geopera.api.service.WorkerEvents;
 import com.geopera.api.store.TransientFailures;
 import com.geopera.common.json.Json;
 import com.geopera.common.messaging.JobEvent;
+import com.geopera.common.retry.Backoff;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -86,7 +86,7 @@ public class JobEventConsumer {
 
     /** Applies the events, again and again while the database fails transiently; other failures are thrown. */
     private void applyUntilDone(List<WorkerEvents.Received> received) throws InterruptedException {
-        Duration pause = config.events().retryBackoff();
+        Backoff backoff = Backoff.unbounded(config.events().retryBackoff(), config.events().retryMaxBackoff());
         for (int attempt = 1; ; attempt++) {
             try {
                 events.applyAll(received);
@@ -98,9 +98,8 @@ public class JobEventConsumer {
                 JobEvent first = received.get(0).event();
                 LOG.warnf("%d events (first %s, %s of job %s) not applied, try %d: the database failed transiently"
                                 + " (%s); trying again in %s", received.size(), first.eventId(), first.type(), first.jobId(),
-                        attempt, e.getMessage(), pause);
-                Thread.sleep(pause.toMillis());
-                pause = min(pause.multipliedBy(2), config.events().retryMaxBackoff());
+                        attempt, e.getMessage(), backoff.delayAfter(attempt));
+                Thread.sleep(backoff.delayAfter(attempt).toMillis());
             }
         }
     }
@@ -118,9 +117,5 @@ public class JobEventConsumer {
         LOG.warnf("record of %s-%d with key %s dead-lettered: %s", record.getTopic(), record.getPartition(),
                 record.getKey(), reason.getMessage());
         record.nack(reason).toCompletableFuture().join();
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.geopera.cli.error.CliException;
 import com.geopera.cli.error.ExitCode;
+import com.geopera.common.retry.Backoff;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -62,9 +63,9 @@ public final class ApiClient {
     /** Calls one operation; returns its answer or throws {@link ApiException} / {@link NetworkException}. */
     public ApiResponse call(String operationId, JsonNode body, RequestOptions options) {
         HttpRequest request = operationRequest(operationId, body, options);
-        RetryPolicy retry = options.retryPolicy();
+        Backoff retry = options.retries();
         for (int attempt = 1; ; attempt++) {
-            boolean lastAttempt = attempt >= retry.maxAttempts();
+            boolean lastAttempt = !retry.allowsAnotherTry(attempt);
             HttpResponse<String> response;
             try {
                 response = http.send(request, HttpResponse.BodyHandlers.ofString());

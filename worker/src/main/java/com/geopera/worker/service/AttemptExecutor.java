@@ -5,6 +5,7 @@ import com.geopera.common.messaging.DispatchJob;
 import com.geopera.common.messaging.JobError;
 import com.geopera.common.messaging.JobEvent;
 import com.geopera.common.process.JobOutput;
+import com.geopera.common.retry.Backoff;
 import com.geopera.imagery.InvalidInputsException;
 import com.geopera.imagery.ProcessingFailedException;
 import com.geopera.imagery.RunCancelledException;
@@ -41,13 +42,13 @@ public final class AttemptExecutor {
     private final AttemptGuard guard;
     private final OutputStorage storage;
     private final JobEvents events;
-    private final RetryBackoff backoff;
+    private final Backoff backoff;
     private final Supplier<ProgressThrottle> throttles;
     private final Duration jobTimeout;
     private final Clock clock;
 
     public AttemptExecutor(ProcessRunner engine, AttemptGuard guard, OutputStorage storage, JobEvents events,
-                           RetryBackoff backoff, Supplier<ProgressThrottle> throttles, Duration jobTimeout,
+                           Backoff backoff, Supplier<ProgressThrottle> throttles, Duration jobTimeout,
                            Clock clock) {
         this.engine = engine;
         this.guard = guard;

@@ -1,6 +1,7 @@
 package com.geopera.worker.service;
 
 import com.geopera.common.json.Json;
+import com.geopera.common.retry.Backoff;
 import com.geopera.imagery.ImageryEngine;
 import com.geopera.worker.config.StorageConfig;
 import com.geopera.worker.config.TopicsConfig;
@@ -115,7 +116,7 @@ public class WorkerServices {
         WorkerConfig.Retry retry = config.retry();
         WorkerConfig.Progress progress = config.progress();
         return new AttemptExecutor(runner, new RunPreconditions(engine), storage, events,
-                new RetryBackoff(retry.maxTries(), retry.initialBackoff(), retry.maxBackoff()),
+                new Backoff(retry.maxTries(), retry.initialBackoff(), retry.maxBackoff()),
                 () -> new ProgressThrottle(progress.minInterval(), clock),
                 config.jobTimeout(), clock);
     }

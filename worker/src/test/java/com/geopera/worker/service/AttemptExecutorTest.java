@@ -7,6 +7,7 @@ import com.geopera.common.messaging.JobEvent;
 import com.geopera.common.messaging.JobEventType;
 import com.geopera.common.process.JobOutput;
 import com.geopera.common.process.Usage;
+import com.geopera.common.retry.Backoff;
 import com.geopera.imagery.ProcessingFailedException;
 import com.geopera.imagery.RunCancelledException;
 import com.geopera.imagery.RunResult;
@@ -44,7 +45,7 @@ class AttemptExecutorTest {
 
     private AttemptExecutor executor(ProcessRunner runner, AttemptGuard guard) {
         return new AttemptExecutor(runner, guard, new OutputStorage(root), new JobEvents("w1", Clock.systemUTC()),
-                new RetryBackoff(3, Duration.ofMillis(5), Duration.ofMillis(20)),
+                new Backoff(3, Duration.ofMillis(5), Duration.ofMillis(20)),
                 () -> new ProgressThrottle(Duration.ofSeconds(1), throttleClock), Duration.ofMinutes(1),
                 Clock.systemUTC());
     }

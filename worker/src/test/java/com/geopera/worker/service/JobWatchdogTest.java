@@ -8,6 +8,7 @@ import com.geopera.common.messaging.JobEvent;
 import com.geopera.common.messaging.JobEventType;
 import com.geopera.common.process.JobOutput;
 import com.geopera.common.process.Usage;
+import com.geopera.common.retry.Backoff;
 import com.geopera.imagery.RunResult;
 import com.geopera.worker.Admission;
 import com.geopera.worker.HeldDispatch;
@@ -111,7 +112,7 @@ class JobWatchdogTest {
                 throw new IllegalStateException(e);
             }
         }, command -> Optional.empty(), new OutputStorage(root), events,
-                new RetryBackoff(1, Duration.ofMillis(1), Duration.ofMillis(1)),
+                new Backoff(1, Duration.ofMillis(1), Duration.ofMillis(1)),
                 () -> new ProgressThrottle(Duration.ofSeconds(1), clock), LIMIT, clock);
         JobLauncher launcher = new JobLauncher(slots, running, executor, events, event -> {
             sent.add(event);
