@@ -1,5 +1,6 @@
 package com.geopera.ledger;
 
+import com.geopera.common.jdbc.Timestamps;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;

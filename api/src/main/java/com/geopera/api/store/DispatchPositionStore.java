@@ -1,5 +1,6 @@
 package com.geopera.api.store;
 
+import com.geopera.common.jdbc.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Array;
@@ -56,7 +57,7 @@ public class DispatchPositionStore {
                     s.setString(3, each.topic());
                     s.setInt(4, each.partition());
                     s.setLong(5, each.offset());
-                    Sql.setInstant(s, 6, now);
+                    Timestamps.set(s, 6, now);
                     s.addBatch();
                 }
                 s.executeBatch();
@@ -85,7 +86,7 @@ public class DispatchPositionStore {
                     + "g(topic, kafka_partition, next_offset) WHERE g.topic = p.topic "
                     + "AND g.kafka_partition = p.kafka_partition), -1) END "
                     + "ORDER BY j.queued_at, j.job_id LIMIT ?")) {
-                Sql.setInstant(s, 1, queuedBefore);
+                Timestamps.set(s, 1, queuedBefore);
                 s.setArray(2, topics);
                 s.setArray(3, numbers);
                 s.setArray(4, offsets);
@@ -94,7 +95,7 @@ public class DispatchPositionStore {
                 try (ResultSet rows = s.executeQuery()) {
                     while (rows.next()) {
                         found.add(new Candidate(rows.getString(1), rows.getBoolean(2),
-                                Sql.instant(rows, "consumed_seen_at")));
+                                Timestamps.get(rows, "consumed_seen_at")));
                     }
                 }
                 return found;
@@ -107,7 +108,7 @@ public class DispatchPositionStore {
         db.with(c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE dispatch_positions SET consumed_seen_at = ? "
                     + "WHERE job_id = ? AND attempt = ? AND consumed_seen_at IS NULL")) {
-                Sql.setInstant(s, 1, now);
+                Timestamps.set(s, 1, now);
                 s.setString(2, jobId);
                 s.setInt(3, attempt);
                 return s.executeUpdate();
@@ -125,7 +126,7 @@ public class DispatchPositionStore {
                     + "p.job_id FROM dispatch_positions p JOIN jobs j ON j.job_id = p.job_id WHERE j.status IN "
                     + "('succeeded', 'failed', 'cancelled') AND j.finished_at < ? LIMIT ? "
                     + "FOR UPDATE OF p SKIP LOCKED)")) {
-                Sql.setInstant(s, 1, finishedBefore);
+                Timestamps.set(s, 1, finishedBefore);
                 s.setInt(2, limit);
                 return s.executeUpdate();
             }

@@ -1,5 +1,6 @@
 package com.geopera.api.store;
 
+import com.geopera.common.jdbc.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.PreparedStatement;
@@ -53,8 +54,8 @@ public class IdempotencyStore {
                     int status = r.getInt(4);
                     Integer responseStatus = r.wasNull() ? null : status;
                     return Optional.of(new Record(r.getString(1), r.getBytes(2), r.getString(3),
-                            responseStatus, r.getBytes(5), Sql.instant(r, "created_at"),
-                            Sql.instant(r, "expires_at")));
+                            responseStatus, r.getBytes(5), Timestamps.get(r, "created_at"),
+                            Timestamps.get(r, "expires_at")));
                 }
             }
         });
@@ -76,8 +77,8 @@ public class IdempotencyStore {
                 s.setBytes(4, hash);
                 s.setInt(5, status);
                 s.setBytes(6, body);
-                Sql.setInstant(s, 7, now);
-                Sql.setInstant(s, 8, expiresAt);
+                Timestamps.set(s, 7, now);
+                Timestamps.set(s, 8, expiresAt);
                 return s.executeUpdate();
             }
         });
@@ -86,7 +87,7 @@ public class IdempotencyStore {
     public int deleteExpired(Instant now) {
         return db.with(c -> {
             try (PreparedStatement s = c.prepareStatement("DELETE FROM idempotency_records WHERE expires_at < ?")) {
-                Sql.setInstant(s, 1, now);
+                Timestamps.set(s, 1, now);
                 return s.executeUpdate();
             }
         });

@@ -1,5 +1,6 @@
 package com.geopera.api.store;
 
+import com.geopera.common.jdbc.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Array;
@@ -51,7 +52,7 @@ public class IdentityStore {
                 s.setString(1, workspaceId);
                 try (ResultSet r = s.executeQuery()) {
                     return r.next() ? Optional.of(new Workspace(r.getString(1), r.getString(2), r.getString(3),
-                            Sql.instant(r, "created_at"))) : Optional.empty();
+                            Timestamps.get(r, "created_at"))) : Optional.empty();
                 }
             }
         });
@@ -69,7 +70,7 @@ public class IdentityStore {
                 s.setString(1, projectId);
                 try (ResultSet r = s.executeQuery()) {
                     return r.next() ? Optional.of(new Project(r.getString(1), r.getString(2), r.getString(3),
-                            r.getString(4), Sql.instant(r, "created_at"))) : Optional.empty();
+                            r.getString(4), Timestamps.get(r, "created_at"))) : Optional.empty();
                 }
             }
         });
@@ -112,7 +113,7 @@ public class IdentityStore {
                 s.setString(5, lookup);
                 s.setBytes(6, secretHash);
                 s.setArray(7, c.createArrayOf("text", key.scopes().toArray()));
-                Sql.setInstant(s, 8, key.createdAt());
+                Timestamps.set(s, 8, key.createdAt());
                 return s.executeUpdate();
             }
         });
@@ -125,8 +126,8 @@ public class IdentityStore {
                 s.setString(1, keyId);
                 try (ResultSet r = s.executeQuery()) {
                     return r.next() ? Optional.of(new ApiKey(r.getString(1), r.getString(2), r.getString(3),
-                            r.getString(4), strings(r.getArray(5)), Sql.instant(r, "created_at"),
-                            Sql.instant(r, "revoked_at"))) : Optional.empty();
+                            r.getString(4), strings(r.getArray(5)), Timestamps.get(r, "created_at"),
+                            Timestamps.get(r, "revoked_at"))) : Optional.empty();
                 }
             }
         });
@@ -161,7 +162,7 @@ public class IdentityStore {
                 s.setString(1, lookup);
                 try (ResultSet r = s.executeQuery()) {
                     return r.next() ? Optional.of(new Credential(r.getString(1), r.getString(2), r.getString(3),
-                            r.getString(4), r.getBytes(5), strings(r.getArray(6)), Sql.instant(r, "expires_at"),
+                            r.getString(4), r.getBytes(5), strings(r.getArray(6)), Timestamps.get(r, "expires_at"),
                             r.getBoolean(8))) : Optional.empty();
                 }
             }
@@ -178,8 +179,8 @@ public class IdentityStore {
                 s.setString(3, lookup);
                 s.setBytes(4, secretHash);
                 s.setArray(5, c.createArrayOf("text", scopes.toArray()));
-                Sql.setInstant(s, 6, createdAt);
-                Sql.setInstant(s, 7, expiresAt);
+                Timestamps.set(s, 6, createdAt);
+                Timestamps.set(s, 7, expiresAt);
                 return s.executeUpdate();
             }
         });
@@ -245,7 +246,7 @@ public class IdentityStore {
             try (PreparedStatement s = c.prepareStatement(sql)) {
                 for (int i = 0; i < args.length; i++) {
                     if (args[i] instanceof Instant instant) {
-                        Sql.setInstant(s, i + 1, instant);
+                        Timestamps.set(s, i + 1, instant);
                     } else {
                         s.setObject(i + 1, args[i]);
                     }

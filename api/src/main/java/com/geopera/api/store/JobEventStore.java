@@ -1,5 +1,6 @@
 package com.geopera.api.store;
 
+import com.geopera.common.jdbc.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.PreparedStatement;
@@ -23,8 +24,8 @@ public class JobEventStore {
                 s.setString(2, jobId);
                 s.setInt(3, attempt);
                 s.setString(4, type);
-                Sql.setInstant(s, 5, occurredAt);
-                Sql.setInstant(s, 6, receivedAt);
+                Timestamps.set(s, 5, occurredAt);
+                Timestamps.set(s, 6, receivedAt);
                 s.setString(7, payload);
                 return s.executeUpdate() == 1;
             }
@@ -61,7 +62,7 @@ public class JobEventStore {
             try (PreparedStatement s = c.prepareStatement("DELETE FROM job_events WHERE event_id IN (SELECT event_id "
                     + "FROM job_events WHERE type IN ('HEARTBEAT','PROGRESS') AND received_at < ? LIMIT ? "
                     + "FOR UPDATE SKIP LOCKED)")) {
-                Sql.setInstant(s, 1, receivedBefore);
+                Timestamps.set(s, 1, receivedBefore);
                 s.setInt(2, limit);
                 return s.executeUpdate();
             }

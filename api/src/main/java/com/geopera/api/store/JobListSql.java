@@ -1,6 +1,7 @@
 package com.geopera.api.store;
 
 import com.geopera.api.store.JobQuery.SortColumn;
+import com.geopera.common.jdbc.Timestamps;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -27,7 +28,7 @@ public final class JobListSql {
                 if (arg instanceof List<?> list) {
                     s.setArray(index++, c.createArrayOf("text", list.toArray()));
                 } else if (arg instanceof Instant instant) {
-                    Sql.setInstant(s, index++, instant);
+                    Timestamps.set(s, index++, instant);
                 } else if (arg instanceof Integer number) {
                     s.setInt(index++, number);
                 } else {

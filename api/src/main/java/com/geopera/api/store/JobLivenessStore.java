@@ -1,6 +1,7 @@
 package com.geopera.api.store;
 
 import com.geopera.api.Job;
+import com.geopera.common.jdbc.Timestamps;
 import com.geopera.common.job.JobStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -48,7 +49,7 @@ public class JobLivenessStore {
                 s.setString(1, jobId);
                 s.setInt(2, attempt);
                 s.setInt(3, progress == null ? 0 : Math.min(100, Math.max(0, progress)));
-                Sql.setInstant(s, 4, at);
+                Timestamps.set(s, 4, at);
                 return s.executeUpdate();
             }
         });
@@ -79,7 +80,7 @@ public class JobLivenessStore {
                             continue;
                         }
                         job.progress = Math.max(job.progress, rows.getInt("progress"));
-                        Instant beat = Sql.instant(rows, "heartbeat_at");
+                        Instant beat = Timestamps.get(rows, "heartbeat_at");
                         if (job.heartbeatAt == null || beat.isAfter(job.heartbeatAt)) {
                             job.heartbeatAt = beat;
                         }

@@ -3,6 +3,7 @@ package com.geopera.api.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.geopera.api.Job;
+import com.geopera.common.jdbc.Timestamps;
 import com.geopera.common.job.BillingStatus;
 import com.geopera.common.job.JobStatus;
 import com.geopera.common.json.Json;
@@ -137,7 +138,7 @@ public class JobStore {
         return db.with(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM jobs WHERE " + where
                     + " ORDER BY job_id LIMIT ? FOR UPDATE SKIP LOCKED")) {
-                Sql.setInstant(s, 1, before);
+                Timestamps.set(s, 1, before);
                 s.setInt(2, limit);
                 return readAll(s);
             }
@@ -189,7 +190,7 @@ public class JobStore {
                     + "SELECT job_id FROM jobs WHERE finished_at < ? AND status IN ('succeeded','failed','cancelled') "
                     + "AND billing_status <> 'reserved' ORDER BY finished_at LIMIT ?) "
                     + "ORDER BY job_id FOR UPDATE SKIP LOCKED")) {
-                Sql.setInstant(s, 1, finishedBefore);
+                Timestamps.set(s, 1, finishedBefore);
                 s.setInt(2, limit);
                 return readAll(s);
             }
@@ -332,22 +333,22 @@ public class JobStore {
         s.setInt(13, job.progress);
         s.setInt(14, job.attempt());
         s.setString(15, job.workerId);
-        Sql.setInstant(s, 16, job.heartbeatAt);
-        Sql.setInstant(s, 17, job.queuedAt);
+        Timestamps.set(s, 16, job.heartbeatAt);
+        Timestamps.set(s, 17, job.queuedAt);
         s.setString(18, job.errorCode());
         s.setString(19, job.errorMessage());
         s.setString(20, job.outputs == null ? null : json(job.outputs));
-        Sql.setInstant(s, 21, job.outputsDeletedAt);
+        Timestamps.set(s, 21, job.outputsDeletedAt);
         s.setLong(22, job.estimatedCredits);
         Job.Billing billing = job.billing();
         s.setLong(23, billing.reservedCredits());
         s.setLong(24, billing.chargedCredits());
         s.setLong(25, billing.releasedCredits());
         s.setString(26, billing.status().wireName());
-        Sql.setInstant(s, 27, job.createdAt);
-        Sql.setInstant(s, 28, job.updatedAt);
-        Sql.setInstant(s, 29, job.startedAt);
-        Sql.setInstant(s, 30, job.finishedAt);
+        Timestamps.set(s, 27, job.createdAt);
+        Timestamps.set(s, 28, job.updatedAt);
+        Timestamps.set(s, 29, job.startedAt);
+        Timestamps.set(s, 30, job.finishedAt);
         s.setString(31, job.inputPins == null ? null : json(job.inputPins));
     }
 
@@ -370,15 +371,15 @@ public class JobStore {
         job.inputs = parse(rows.getString("inputs"));
         job.progress = rows.getInt("progress");
         job.workerId = rows.getString("worker_id");
-        job.heartbeatAt = Sql.instant(rows, "heartbeat_at");
-        job.queuedAt = Sql.instant(rows, "queued_at");
+        job.heartbeatAt = Timestamps.get(rows, "heartbeat_at");
+        job.queuedAt = Timestamps.get(rows, "queued_at");
         job.outputs = parse(rows.getString("outputs"));
-        job.outputsDeletedAt = Sql.instant(rows, "outputs_deleted_at");
+        job.outputsDeletedAt = Timestamps.get(rows, "outputs_deleted_at");
         job.estimatedCredits = rows.getLong("estimated_credits");
-        job.createdAt = Sql.instant(rows, "created_at");
-        job.updatedAt = Sql.instant(rows, "updated_at");
-        job.startedAt = Sql.instant(rows, "started_at");
-        job.finishedAt = Sql.instant(rows, "finished_at");
+        job.createdAt = Timestamps.get(rows, "created_at");
+        job.updatedAt = Timestamps.get(rows, "updated_at");
+        job.startedAt = Timestamps.get(rows, "started_at");
+        job.finishedAt = Timestamps.get(rows, "finished_at");
         job.inputPins = parse(rows.getString("input_pins"));
         job.version = rows.getLong("version");
         return job;

@@ -2,6 +2,7 @@ package com.geopera.api.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.geopera.common.jdbc.Timestamps;
 import com.geopera.common.json.Json;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,7 +29,7 @@ public class OpsAuditStore {
         return db.with(c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO ops_audit (at, principal_id, key_id, session_id, "
                     + "action, target, reason, detail) VALUES (?,?,?,?,?,?,?,CAST(? AS jsonb)) RETURNING audit_id")) {
-                Sql.setInstant(s, 1, entry.at());
+                Timestamps.set(s, 1, entry.at());
                 s.setString(2, entry.principalId());
                 s.setString(3, entry.keyId());
                 s.setString(4, entry.sessionId());
@@ -63,7 +64,7 @@ public class OpsAuditStore {
                 List<Entry> entries = new ArrayList<>();
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
-                        entries.add(new Entry(r.getLong(1), Sql.instant(r, "at"), r.getString(3), r.getString(4),
+                        entries.add(new Entry(r.getLong(1), Timestamps.get(r, "at"), r.getString(3), r.getString(4),
                                 r.getString(5), r.getString(6), r.getString(7), r.getString(8),
                                 (ObjectNode) Json.mapper().readTree(r.getString(9))));
                     }

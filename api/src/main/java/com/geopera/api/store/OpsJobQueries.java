@@ -2,6 +2,7 @@ package com.geopera.api.store;
 
 import com.geopera.api.contract.ops.OpsJobs.OpsFailure;
 import com.geopera.api.contract.ops.OpsJobs.OpsFailureCode;
+import com.geopera.common.jdbc.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.PreparedStatement;
@@ -49,9 +50,7 @@ public class OpsJobQueries {
                     + "UNION ALL SELECT queue, 'running', count(*), NULL FROM jobs WHERE status = 'running' GROUP BY queue");
                     ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    java.sql.Timestamp oldest = r.getTimestamp(4);
-                    found.add(new Active(r.getString(1), r.getString(2), r.getLong(3),
-                            oldest == null ? null : oldest.toInstant()));
+                    found.add(new Active(r.getString(1), r.getString(2), r.getLong(3), Timestamps.get(r, 4)));
                 }
             }
             return found;
@@ -65,7 +64,7 @@ public class OpsJobQueries {
             try (PreparedStatement s = c.prepareStatement("SELECT queue, "
                     + "count(*) FILTER (WHERE status = 'succeeded'), count(*) FILTER (WHERE status = 'failed'), "
                     + "count(*) FILTER (WHERE status = 'cancelled') FROM jobs WHERE finished_at >= ? GROUP BY queue")) {
-                Sql.setInstant(s, 1, since);
+                Timestamps.set(s, 1, since);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
                         byQueue.put(r.getString(1), new Finished(r.getLong(2), r.getLong(3), r.getLong(4)));
@@ -82,14 +81,14 @@ public class OpsJobQueries {
             try (PreparedStatement s = c.prepareStatement("SELECT job_id, org_id, queue, process_id, attempt, "
                     + "error_code, error_message, worker_id, finished_at FROM jobs WHERE finished_at >= ? "
                     + "AND status = 'failed' ORDER BY finished_at DESC, job_id DESC LIMIT ?")) {
-                Sql.setInstant(s, 1, since);
+                Timestamps.set(s, 1, since);
                 s.setInt(2, limit);
                 List<OpsFailure> found = new ArrayList<>();
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
                         found.add(new OpsFailure(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
                                 r.getInt(5), r.getString(6), r.getString(7), r.getString(8),
-                                Sql.instant(r, "finished_at")));
+                                Timestamps.get(r, "finished_at")));
                     }
                 }
                 return found;
@@ -102,7 +101,7 @@ public class OpsJobQueries {
         return db.with(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT coalesce(error_code, 'unknown'), count(*) FROM jobs "
                     + "WHERE finished_at >= ? AND status = 'failed' GROUP BY 1 ORDER BY 2 DESC, 1")) {
-                Sql.setInstant(s, 1, since);
+                Timestamps.set(s, 1, since);
                 List<OpsFailureCode> found = new ArrayList<>();
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
@@ -122,15 +121,15 @@ public class OpsJobQueries {
         return db.with(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT * FROM (" + STUCK + ") stuck "
                     + "ORDER BY since, job_id LIMIT ?")) {
-                Sql.setInstant(s, 1, staleBefore);
-                Sql.setInstant(s, 2, queuedBefore);
+                Timestamps.set(s, 1, staleBefore);
+                Timestamps.set(s, 2, queuedBefore);
                 s.setInt(3, limit);
                 List<Stuck> found = new ArrayList<>();
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
                         found.add(new Stuck(r.getString("job_id"), r.getString("org_id"), r.getString("queue"),
                                 r.getString("process_id"), r.getString("status"), r.getInt("attempt"),
-                                r.getString("worker_id"), r.getString("reason"), Sql.instant(r, "since")));
+                                r.getString("worker_id"), r.getString("reason"), Timestamps.get(r, "since")));
                     }
                 }
                 return found;
@@ -143,8 +142,8 @@ public class OpsJobQueries {
         return db.with(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT queue, reason, count(*) FROM (" + STUCK
                     + ") stuck GROUP BY queue, reason")) {
-                Sql.setInstant(s, 1, staleBefore);
-                Sql.setInstant(s, 2, queuedBefore);
+                Timestamps.set(s, 1, staleBefore);
+                Timestamps.set(s, 2, queuedBefore);
                 Map<String, Map<String, Long>> counts = new HashMap<>();
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {

@@ -1,5 +1,6 @@
 package com.geopera.api.store;
 
+import com.geopera.common.jdbc.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.PreparedStatement;
@@ -33,7 +34,7 @@ public class OutboxStore {
                 s.setString(3, ceId);
                 s.setString(4, ceType);
                 s.setString(5, payload);
-                Sql.setInstant(s, 6, now);
+                Timestamps.set(s, 6, now);
                 return s.executeUpdate();
             }
         });
@@ -72,7 +73,7 @@ public class OutboxStore {
         try (ResultSet r = s.executeQuery()) {
             while (r.next()) {
                 messages.add(new Message(r.getLong(1), r.getString(2), r.getString(3), r.getString(4),
-                        r.getString(5), r.getString(6), Sql.instant(r, "created_at"), r.getInt(8)));
+                        r.getString(5), r.getString(6), Timestamps.get(r, "created_at"), r.getInt(8)));
             }
         }
         return messages;
@@ -82,7 +83,7 @@ public class OutboxStore {
         db.with(c -> {
             try (PreparedStatement s = c.prepareStatement(
                     "UPDATE outbox SET sent_at = ?, attempts = attempts + 1 WHERE id = ANY (?)")) {
-                Sql.setInstant(s, 1, now);
+                Timestamps.set(s, 1, now);
                 s.setArray(2, c.createArrayOf("bigint", ids.toArray()));
                 return s.executeUpdate();
             }
@@ -106,7 +107,7 @@ public class OutboxStore {
         db.with(c -> {
             try (PreparedStatement s = c.prepareStatement(
                     "UPDATE outbox SET parked_at = ?, last_error = ? WHERE id = ?")) {
-                Sql.setInstant(s, 1, now);
+                Timestamps.set(s, 1, now);
                 s.setString(2, error);
                 s.setLong(3, id);
                 return s.executeUpdate();
@@ -142,7 +143,7 @@ public class OutboxStore {
                 while (r.next()) {
                     byTopic.put(r.getString(1), r.getLong(2));
                     total += r.getLong(2);
-                    Instant created = r.getTimestamp(3).toInstant();
+                    Instant created = Timestamps.get(r, 3);
                     oldest = oldest == null || created.isBefore(oldest) ? created : oldest;
                 }
             }
@@ -205,8 +206,8 @@ public class OutboxStore {
         try (ResultSet r = s.executeQuery()) {
             while (r.next()) {
                 found.add(new Parked(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getInt(5),
-                        r.getString(6), Sql.instant(r, "created_at"), Sql.instant(r, "parked_at"),
-                        Sql.instant(r, "discarded_at"), r.getString(10)));
+                        r.getString(6), Timestamps.get(r, "created_at"), Timestamps.get(r, "parked_at"),
+                        Timestamps.get(r, "discarded_at"), r.getString(10)));
             }
         }
         return found;
@@ -227,7 +228,7 @@ public class OutboxStore {
     public void discard(long id, Instant now) {
         db.with(c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE outbox SET discarded_at = ? WHERE id = ?")) {
-                Sql.setInstant(s, 1, now);
+                Timestamps.set(s, 1, now);
                 s.setLong(2, id);
                 return s.executeUpdate();
             }
@@ -279,7 +280,7 @@ public class OutboxStore {
         return db.with(c -> {
             try (PreparedStatement s = c.prepareStatement("DELETE FROM outbox WHERE id IN (SELECT id FROM outbox "
                     + "WHERE sent_at < ? LIMIT ? FOR UPDATE SKIP LOCKED)")) {
-                Sql.setInstant(s, 1, sentBefore);
+                Timestamps.set(s, 1, sentBefore);
                 s.setInt(2, limit);
                 return s.executeUpdate();
             }

@@ -1,5 +1,6 @@
 package com.geopera.api.store;
 
+import com.geopera.common.jdbc.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.PreparedStatement;
@@ -29,7 +30,7 @@ public class QueuePauseStore {
                     + "paused_by, reason) VALUES (?,?,?,?,?) ON CONFLICT (queue) DO NOTHING")) {
                 s.setString(1, pause.queue());
                 s.setString(2, pause.topic());
-                Sql.setInstant(s, 3, pause.pausedAt());
+                Timestamps.set(s, 3, pause.pausedAt());
                 s.setString(4, pause.pausedBy());
                 s.setString(5, pause.reason());
                 return s.executeUpdate() == 1;
@@ -58,7 +59,7 @@ public class QueuePauseStore {
             try (PreparedStatement s = c.prepareStatement("SELECT queue, topic, paused_at, paused_by, reason "
                     + "FROM ops_queue_pauses ORDER BY queue"); ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    pauses.put(r.getString(1), new Pause(r.getString(1), r.getString(2), Sql.instant(r, "paused_at"),
+                    pauses.put(r.getString(1), new Pause(r.getString(1), r.getString(2), Timestamps.get(r, "paused_at"),
                             r.getString(4), r.getString(5)));
                 }
             }

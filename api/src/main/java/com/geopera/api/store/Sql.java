@@ -2,29 +2,12 @@ package com.geopera.api.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.sql.Types;
-import java.time.Instant;
 import java.util.Collection;
 
-/** Small JDBC conversions shared by the stores. */
+/** Small JDBC statements shared by the stores (times: common {@code jdbc.Timestamps}). */
 final class Sql {
     private Sql() {
-    }
-
-    static void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
-        } else {
-            statement.setTimestamp(index, Timestamp.from(value));
-        }
-    }
-
-    static Instant instant(ResultSet rows, String column) throws SQLException {
-        Timestamp value = rows.getTimestamp(column);
-        return value == null ? null : value.toInstant();
     }
 
     /** Deletes the rows of {@code table} (a constant, never input) that belong to these jobs; returns how many. */

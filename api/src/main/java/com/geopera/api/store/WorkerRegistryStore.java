@@ -2,6 +2,7 @@ package com.geopera.api.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.geopera.common.jdbc.Timestamps;
 import com.geopera.common.json.Json;
 import com.geopera.common.messaging.WorkerHeartbeat;
 import com.geopera.common.messaging.WorkerHeartbeat.OwnedPartition;
@@ -55,8 +56,8 @@ public class WorkerRegistryStore {
                 s.setInt(5, heartbeat.slotsBusy());
                 s.setString(6, json(heartbeat.running() == null ? List.of() : heartbeat.running()));
                 s.setString(7, json(heartbeat.partitions() == null ? List.of() : heartbeat.partitions()));
-                Sql.setInstant(s, 8, heartbeat.startedAt() == null ? at : heartbeat.startedAt());
-                Sql.setInstant(s, 9, at);
+                Timestamps.set(s, 8, heartbeat.startedAt() == null ? at : heartbeat.startedAt());
+                Timestamps.set(s, 9, at);
                 return s.executeUpdate();
             }
         });
@@ -68,14 +69,14 @@ public class WorkerRegistryStore {
             try (PreparedStatement s = c.prepareStatement("SELECT worker_id, version, queues, slots, slots_busy, "
                     + "running::text, partitions::text, started_at, last_heartbeat_at FROM ops_workers "
                     + "WHERE last_heartbeat_at >= ? ORDER BY worker_id")) {
-                Sql.setInstant(s, 1, since);
+                Timestamps.set(s, 1, since);
                 List<Worker> workers = new ArrayList<>();
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
                         workers.add(new Worker(r.getString(1), r.getString(2),
                                 Arrays.asList((String[]) r.getArray(3).getArray()), r.getInt(4), r.getInt(5),
                                 read(r.getString(6), RUNNING), read(r.getString(7), PARTITIONS),
-                                Sql.instant(r, "started_at"), Sql.instant(r, "last_heartbeat_at")));
+                                Timestamps.get(r, "started_at"), Timestamps.get(r, "last_heartbeat_at")));
                     }
                 }
                 return workers;
@@ -87,7 +88,7 @@ public class WorkerRegistryStore {
     public int forgetSilentSince(Instant before) {
         return db.with(c -> {
             try (PreparedStatement s = c.prepareStatement("DELETE FROM ops_workers WHERE last_heartbeat_at < ?")) {
-                Sql.setInstant(s, 1, before);
+                Timestamps.set(s, 1, before);
                 return s.executeUpdate();
             }
         });
