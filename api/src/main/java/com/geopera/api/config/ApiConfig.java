@@ -1,5 +1,6 @@
 package com.geopera.api.config;
 
+import com.geopera.common.messaging.Queues;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -67,7 +68,7 @@ public interface ApiConfig {
         short replicationFactor();
 
         /** Worker queues that get a dispatch topic even when no process names them. */
-        @WithDefault("clip,bathy,analysis,conversion,terrain")
+        @WithDefault(Queues.DEFAULT_NAMES)
         List<String> queues();
     }
 

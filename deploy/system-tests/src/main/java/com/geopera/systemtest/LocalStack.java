@@ -1,6 +1,7 @@
 package com.geopera.systemtest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.geopera.common.messaging.Queues;
 import com.geopera.common.messaging.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,8 +46,6 @@ import org.apache.kafka.common.GroupState;
  */
 public final class LocalStack implements AutoCloseable {
     private static final java.time.Duration GROUP_STABLE_TIMEOUT = java.time.Duration.ofSeconds(60);
-    /** The queues every worker serves and every test topic set has. */
-    public static final List<String> QUEUES = List.of("clip", "bathy", "analysis", "conversion", "terrain");
     private static final int PARTITIONS = 6;
     private static final String LOOKUP_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
     private static final Pattern JDBC_URL = Pattern.compile("^(jdbc:postgresql://[^/]+/)([^?]*)(\\?.*)?$");
@@ -388,7 +387,7 @@ public final class LocalStack implements AutoCloseable {
 
     private void createTopics() {
         List<NewTopic> newTopics = new ArrayList<>();
-        for (String queue : QUEUES) {
+        for (String queue : Queues.DEFAULT) {
             newTopics.add(new NewTopic(topics.dispatch(queue), PARTITIONS, (short) 1));
             newTopics.add(new NewTopic(topics.deadLetter(topics.dispatch(queue)), PARTITIONS, (short) 1));
         }

@@ -1,5 +1,6 @@
 package com.geopera.worker.config;
 
+import com.geopera.common.messaging.Queues;
 import com.geopera.common.messaging.Topics;
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
@@ -24,13 +25,12 @@ public class DerivedConfigSourceFactory implements ConfigSourceFactory {
     static final String QUEUES = "geopera.worker.queues";
     static final String PREFIX = "geopera.topics.prefix";
     static final String DISPATCH_TOPICS = "mp.messaging.incoming.dispatch.topics";
-    static final String DEFAULT_QUEUES = "clip,bathy,analysis,conversion,terrain";
     private static final int ORDINAL = 50;
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
         String prefix = valueOr(context, PREFIX, Topics.DEFAULT_PREFIX);
-        String queues = valueOr(context, QUEUES, DEFAULT_QUEUES);
+        String queues = valueOr(context, QUEUES, Queues.DEFAULT_NAMES);
         Map<String, String> derived = Map.of(
                 WORKER_ID, defaultWorkerId(),
                 DISPATCH_TOPICS, dispatchTopics(new Topics(prefix), queues));

@@ -1,5 +1,6 @@
 package com.geopera.worker.config;
 
+import com.geopera.common.messaging.Queues;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -13,7 +14,7 @@ public interface WorkerConfig {
     String id();
 
     /** Queues served: the worker consumes {@code <prefix>.jobs.dispatch.<queue>} for each. */
-    @WithDefault("clip,bathy,analysis,conversion,terrain")
+    @WithDefault(Queues.DEFAULT_NAMES)
     List<String> queues();
 
     /** Jobs this worker runs at once; a further job waits (and the consumer pauses) until a slot frees. */
