@@ -17,9 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -47,6 +45,8 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** The CloudEvents source of every record the api sends. */
+    private static final String SOURCE = "/geopera/api";
 
     @Inject
     OutboxStore outbox;
@@ -305,17 +305,8 @@ public class OutboxRelay {
 
     private static ProducerRecord<String, String> record(Message message) {
         ProducerRecord<String, String> record = new ProducerRecord<>(message.topic(), message.key(), message.payload());
-        header(record, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
-        header(record, CloudEventHeaders.ID, message.ceId());
-        header(record, CloudEventHeaders.TYPE, message.ceType());
-        header(record, CloudEventHeaders.SOURCE, "/geopera/api");
-        header(record, CloudEventHeaders.TIME, DateTimeFormatter.ISO_INSTANT.format(message.createdAt()));
-        header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+        CloudEventHeaders.of(message.ceId(), message.ceType(), SOURCE, message.createdAt()).forEach(record.headers()::add);
         return record;
-    }
-
-    private static void header(ProducerRecord<String, String> record, String name, String value) {
-        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Unsent outbox rows (what operators watch during a broker outage). */

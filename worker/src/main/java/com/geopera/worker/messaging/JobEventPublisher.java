@@ -8,7 +8,6 @@ import com.geopera.worker.JobEventSink;
 import com.geopera.worker.config.WorkerConfig;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -62,16 +61,8 @@ public class JobEventPublisher implements JobEventSink {
 
     private RecordHeaders headers(JobEvent event) {
         RecordHeaders headers = new RecordHeaders();
-        header(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
-        header(headers, CloudEventHeaders.ID, event.eventId());
-        header(headers, CloudEventHeaders.TYPE, CloudEventHeaders.TYPE_EVENT);
-        header(headers, CloudEventHeaders.SOURCE, source);
-        header(headers, CloudEventHeaders.TIME, event.occurredAt().toString());
-        header(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+        CloudEventHeaders.of(event.eventId(), CloudEventHeaders.TYPE_EVENT, source, event.occurredAt())
+                .forEach(headers::add);
         return headers;
-    }
-
-    private static void header(RecordHeaders headers, String name, String value) {
-        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 }
