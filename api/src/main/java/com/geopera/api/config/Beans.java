@@ -1,6 +1,5 @@
 package com.geopera.api.config;
 
-import com.geopera.api.ShiftableClock;
 import com.geopera.common.json.Json;
 import com.geopera.common.messaging.Topics;
 import com.geopera.imagery.ImageryConfig;
@@ -20,11 +19,11 @@ import java.util.List;
 @ApplicationScoped
 public class Beans {
 
-    /** The one clock (injectable as {@link Clock} or as {@link ShiftableClock} by tests). */
+    /** The one clock, UTC (tests replace it with one they can move forward). */
     @Produces
     @Singleton
-    ShiftableClock clock() {
-        return new ShiftableClock(Clock.systemUTC());
+    Clock clock() {
+        return Clock.systemUTC();
     }
 
     @Produces

@@ -1,5 +1,8 @@
 package com.geopera.api;
 
+import jakarta.annotation.Priority;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,16 +11,16 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The api's clock: the system UTC clock plus an offset that is zero in production. Tests move time forward with
+ * The api's clock in tests: the system UTC clock plus an offset that starts at zero. It replaces the production clock
+ * (an alternative, so every {@code Clock} injection point gets it), and tests move time forward with
  * {@link #advance(Duration)} instead of sleeping (stale heartbeats, expired sessions and holds).
  */
+@Alternative
+@Priority(1)
+@Singleton
 public final class ShiftableClock extends Clock {
-    private final Clock base;
+    private final Clock base = Clock.systemUTC();
     private final AtomicLong offsetMillis = new AtomicLong();
-
-    public ShiftableClock(Clock base) {
-        this.base = base;
-    }
 
     public void advance(Duration amount) {
         offsetMillis.addAndGet(amount.toMillis());
