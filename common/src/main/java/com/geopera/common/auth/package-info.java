@@ -1,0 +1,4 @@
+/**
+ * The scopes an API key or session may hold.
+ */
+package com.geopera.common.auth;

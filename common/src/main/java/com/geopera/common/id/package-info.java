@@ -1,0 +1,4 @@
+/**
+ * Prefixed ULID ids ({@code org_…}, {@code job_…}, {@code key_…}).
+ */
+package com.geopera.common.id;

@@ -1,0 +1,4 @@
+/**
+ * Readiness: the output storage root exists (or can be created) and is writable.
+ */
+package com.geopera.worker.health;
