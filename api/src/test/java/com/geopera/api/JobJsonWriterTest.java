@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.geopera.api.config.PublicUrl;
+import com.geopera.api.contract.JobList;
+import com.geopera.api.contract.ProjectJobList;
 import com.geopera.api.mapping.JobJsonWriter;
 import com.geopera.api.mapping.JobViews;
+import com.geopera.api.rest.CursorSigner;
 import com.geopera.api.rest.Http;
 import com.geopera.api.service.JobService;
 import com.geopera.api.service.JobStreams;
@@ -54,6 +57,8 @@ class JobJsonWriterTest {
     JobStreams streams;
     @Inject
     PublicUrl publicUrl;
+    @Inject
+    CursorSigner cursors;
 
     @Test
     void a_streamed_line_is_the_json_of_the_same_job_in_a_page_and_in_job_get_member_by_member_and_byte_for_byte()
@@ -86,6 +91,78 @@ class JobJsonWriterTest {
                 assertThat(lines.get(i)).as(jobId + " byte for byte").isEqualTo(expected);
             }
         }
+    }
+
+    @Test
+    void a_json_page_is_the_mappers_job_list_byte_for_byte_first_offset_and_cursor_pages_with_total_and_inputs()
+            throws Exception {
+        Fixture org = Fixture.org(0);
+        String projectId = Fixture.admin("admin.projects.create", Map.of("org_id", org.orgId, "name", "p",
+                "workspace_id", org.workspaceId)).path("project_id");
+        insertJobsOfEveryKind(org, projectId);
+        String base = publicUrl.base();
+
+        for (boolean withInputs : List.of(false, true)) {
+            for (boolean withTotal : List.of(false, true)) {
+                List<String> include = new ArrayList<>();
+                if (withInputs) {
+                    include.add("inputs");
+                }
+                if (withTotal) {
+                    include.add("total");
+                }
+                String what = "inputs " + withInputs + ", total " + withTotal;
+                // The first page of 3, the offset page 2, then every cursor page to the end.
+                JobQuery first = new JobQuery(org.orgId, null, null, null, null, List.of(), List.of(),
+                        JobQuery.SortColumn.CREATED_AT, true, 3, 0, withInputs, withTotal, null);
+                String cursor = assertPage(org, Map.of("limit", 3, "include", include), first, base, what + ", page 1");
+                assertPage(org, Map.of("limit", 3, "page", 2, "include", include), new JobQuery(org.orgId, null, null,
+                        null, null, List.of(), List.of(), JobQuery.SortColumn.CREATED_AT, true, 3, 3, withInputs,
+                        withTotal, null),
+                        base,
+                        what + ", page 2");
+                int pages = 1;
+                while (cursor != null) {
+                    JobQuery.After after = cursors.get().read(cursor, org.orgId, first).orElseThrow();
+                    cursor = assertPage(org, Map.of("limit", 3, "cursor", cursor, "include", include),
+                            first.continuedAfter(after), base, what + ", cursor page " + ++pages);
+                }
+                assertThat(pages).as("8 jobs in pages of 3").isEqualTo(3);
+            }
+        }
+
+        // A project's page has its own members (project_id, offset) around the same jobs.
+        Fixture.admin("admin.projects.members.add", Map.of("project_id", projectId, "key_id", org.keyId));
+        JobQuery projectQuery = new JobQuery(org.orgId, projectId, null, null, null, List.of(), null,
+                JobQuery.SortColumn.CREATED_AT, true, 2, 0, false, true, null);
+        Response answer = org.call("processing.project_jobs.list", Map.of("project_id", projectId, "limit", 2,
+                "include", List.of("total")));
+        assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(200);
+        JobStore.Page page = jobs.list(projectQuery);
+        assertThat(page.jobs()).as("jobs of the project").isNotEmpty();
+        assertThat(answer.asString()).isEqualTo(new String(Http.bytes(new ProjectJobList(
+                page.jobs().stream().map(j -> JobViews.listed(j, base, false)).toList(), projectId, 0, 2,
+                page.total(), page.hasMore(), page.next() == null ? null
+                        : cursors.get().write(org.orgId, projectQuery, page.next()))), StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Asks the page over HTTP and checks it is, byte for byte, the {@link JobList} the object path makes of the same
+     * query (jobs read as {@code Job}s, each a {@code JobView}, serialized by the mapper). Returns its next cursor.
+     */
+    private String assertPage(Fixture org, Map<String, Object> body, JobQuery query, String base, String what)
+            throws Exception {
+        Response answer = org.call("processing.jobs.list", body);
+        assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(200);
+        JobStore.Page page = jobs.list(query);
+        String nextCursor = page.next() == null ? null : cursors.get().write(org.orgId, query, page.next());
+        JobList expected = new JobList(page.jobs().stream()
+                .map(j -> JobViews.listed(j, base, query.includeInputs())).toList(),
+                query.after() == null ? query.offset() / query.limit() + 1 : null, "-created_at", query.limit(),
+                page.total(), page.hasMore(), nextCursor);
+        assertThat(answer.asString()).as(what).isEqualTo(new String(Http.bytes(expected), StandardCharsets.UTF_8));
+        assertThat(Json.mapper().readTree(answer.asString()).path("jobs")).as(what).isNotEmpty();
+        return nextCursor;
     }
 
     @Test

@@ -15,6 +15,7 @@ import com.geopera.api.contract.ProjectJobsInput;
 import com.geopera.api.contract.TileJson;
 import com.geopera.api.mapping.BodyReader;
 import com.geopera.api.mapping.JobJsonWriter;
+import com.geopera.api.mapping.JobPageWriter;
 import com.geopera.api.mapping.JobViews;
 import com.geopera.api.mapping.ListRequests;
 import com.geopera.api.service.JobService;
@@ -133,18 +134,10 @@ public class JobResource {
                 @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobList.class)),
                 @Content(mediaType = Http.NDJSON, schema = @Schema(implementation = JobView.class))})
     public Response list(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = JobsListInput.class))) byte[] body, @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+            schema = @Schema(implementation = JobsListInput.class))) byte[] body) {
         JobQuery query = ListRequests.jobs(bodies.read(body, JobsListInput.class), caller().orgId(), pageSizes(),
                 cursors.get());
-        JobStore.Page page = jobs.list(query);
-        List<JobView> views = views(page, query);
-        if (Http.wantsNdjson(accept)) {
-            return Http.ndjson(views);
-        }
-        // A cursor page has no page number: it starts after a row, not at a position.
-        return Http.ok(new JobList(views, query.after() == null ? query.offset() / query.limit() + 1 : null,
-                (query.descending() ? "-" : "") + query.sort().column(), query.limit(), page.total(), page.hasMore(),
-                nextCursor(page, query)));
+        return jsonPage(new JobPageWriter(base()).jobList(query, sink -> jobs.scanPage(query, sink), cursorsOf(query)));
     }
 
     @POST
@@ -158,27 +151,20 @@ public class JobResource {
                         schema = @Schema(implementation = ProjectJobList.class)),
                 @Content(mediaType = Http.NDJSON, schema = @Schema(implementation = JobView.class))})
     public Response projectJobs(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = ProjectJobsInput.class))) byte[] body,
-            @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+            schema = @Schema(implementation = ProjectJobsInput.class))) byte[] body) {
         JobQuery query = ListRequests.projectJobs(bodies.read(body, ProjectJobsInput.class), caller().orgId(),
                 pageSizes(), cursors.get());
         jobs.requireProjectMember(caller(), query.projectId());
-        JobStore.Page page = jobs.list(query);
-        List<JobView> views = views(page, query);
-        if (Http.wantsNdjson(accept)) {
-            return Http.ndjson(views);
-        }
-        return Http.ok(new ProjectJobList(views, query.projectId(), query.after() == null ? query.offset() : null,
-                query.limit(), page.total(), page.hasMore(), nextCursor(page, query)));
+        return jsonPage(new JobPageWriter(base()).projectJobList(query, sink -> jobs.scanPage(query, sink),
+                cursorsOf(query)));
     }
 
-    private List<JobView> views(JobStore.Page page, JobQuery query) {
-        String base = base();
-        return page.jobs().stream().map(j -> JobViews.listed(j, base, query.includeInputs())).toList();
+    private JobPageWriter.CursorText cursorsOf(JobQuery query) {
+        return after -> cursors.get().write(query.orgId(), query, after);
     }
 
-    private String nextCursor(JobStore.Page page, JobQuery query) {
-        return page.next() == null ? null : cursors.get().write(query.orgId(), query, page.next());
+    private static Response jsonPage(byte[] page) {
+        return Response.ok(page, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     /**

@@ -147,6 +147,11 @@ public class JobService {
         return jobs.scan(query, sink);
     }
 
+    /** The page of a JSON list answer, row by row as {@link #scan}, with the total when the query includes it. */
+    public JobStore.ScannedPage scanPage(JobQuery query, JobStore.RowSink sink) {
+        return jobs.scanPage(query, sink);
+    }
+
     /** Checks that the caller may list the project's jobs: same org and a member (404 otherwise). */
     public void requireProjectMember(Caller caller, String projectId) {
         boolean visible = identities.project(projectId).filter(p -> p.orgId().equals(caller.orgId())).isPresent()

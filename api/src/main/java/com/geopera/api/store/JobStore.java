@@ -267,25 +267,47 @@ public class JobStore {
      * conversions of {@link #list} were most of their cost.
      */
     public Scan scan(JobQuery query, RowSink sink) {
-        JobListSql.Statement page = JobListSql.page(query, JobRow.columns(query.includeInputs()));
+        return db.with(c -> scan(c, query, sink));
+    }
+
+    /** A page scanned as {@link #scan} does, and the count of every matching job when the query includes it. */
+    public record ScannedPage(Long total, Scan scan) {
+    }
+
+    /**
+     * One page of a listing for the JSON page answers: {@link #scan} and, when asked, the total, on one connection.
+     */
+    public ScannedPage scanPage(JobQuery query, RowSink sink) {
         return db.with(c -> {
-            try (PreparedStatement s = page.prepare(c); ResultSet rows = s.executeQuery()) {
-                JobRow row = new JobRow(rows);
-                JobQuery.After last = null;
-                int count = 0;
-                while (rows.next()) {
-                    if (count == query.limit()) {
-                        return new Scan(count, last);
-                    }
-                    sink.accept(row);
-                    count++;
-                    if (count == query.limit()) {
-                        last = row.after(query.sort());
-                    }
+            Long total = null;
+            if (query.includeTotal()) {
+                try (PreparedStatement s = JobListSql.count(query).prepare(c); ResultSet rows = s.executeQuery()) {
+                    rows.next();
+                    total = rows.getLong(1);
                 }
-                return new Scan(count, null);
             }
+            return new ScannedPage(total, scan(c, query, sink));
         });
+    }
+
+    private static Scan scan(Connection c, JobQuery query, RowSink sink) throws SQLException {
+        JobListSql.Statement page = JobListSql.page(query, JobRow.columns(query.includeInputs()));
+        try (PreparedStatement s = page.prepare(c); ResultSet rows = s.executeQuery()) {
+            JobRow row = new JobRow(rows);
+            JobQuery.After last = null;
+            int count = 0;
+            while (rows.next()) {
+                if (count == query.limit()) {
+                    return new Scan(count, last);
+                }
+                sink.accept(row);
+                count++;
+                if (count == query.limit()) {
+                    last = row.after(query.sort());
+                }
+            }
+            return new Scan(count, null);
+        }
     }
 
     private static JobQuery.After afterOf(JobQuery.SortColumn sort, Job last) {
