@@ -72,9 +72,14 @@ FROM (
            1 + g % 50 AS credits,
            -- Over the past year in job number order, as a real org's jobs come (job ids are time-ordered ULIDs,
            -- rows are appended as jobs are created), with the milliseconds spread so that ties are rare.
-           now() - make_interval(secs => (last - g) * 31536000.0 / current_setting('seed.jobs')::bigint
+           coalesce(nullif(current_setting('seed.now', true), '')::timestamptz, now())
+               - make_interval(secs => (last - g) * 31536000.0 / current_setting('seed.jobs')::bigint
                                         + (g * 37 % 1000) / 1000.0) AS created
     FROM (SELECT coalesce(nullif(current_setting('seed.first', true), ''), '1')::bigint
                  + current_setting('seed.jobs')::bigint - 1 AS last) AS range,
-         generate_series(coalesce(nullif(current_setting('seed.first', true), ''), '1')::bigint, last) AS g
+         -- seed.part_from / seed.part_to: one slice of the run (api/bench/seed-jobs inserts slices in parallel);
+         -- times, ids and the mix depend only on the job number, so the slices make the same rows as one run.
+         generate_series(coalesce(nullif(current_setting('seed.part_from', true), ''),
+                                  nullif(current_setting('seed.first', true), ''), '1')::bigint,
+                         coalesce(nullif(current_setting('seed.part_to', true), '')::bigint, last)) AS g
 ) AS seed;
