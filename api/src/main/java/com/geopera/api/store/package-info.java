@@ -1,6 +1,7 @@
 /**
- * Plain JDBC, one class per table group (jobs and their listings, liveness and dispatch positions, identities,
- * idempotency records, job events, the outbox, operators' tables), on the connection of the current JTA transaction
- * so that a job row, its ledger hold and its outbox row commit together.
+ * One class per table group, on the connection of the current JTA transaction so that a job row, its ledger hold,
+ * its outbox row and its idempotency record commit together: Hibernate ORM (entities in {@code store.entity}) for
+ * the plain tables (identities, idempotency records, job events), JDBC where the SQL is the point (jobs and their
+ * listings, liveness and dispatch positions, the outbox, operators' tables).
  */
 package com.geopera.api.store;
