@@ -1,5 +1,7 @@
 // The answers of the ops.* operations as docs/OPERATIONS-GUIDE.md states them, and the few derived values the
-// console shows. Only the members the console reads are typed.
+// console shows. Only the members the console reads are typed. The api leaves out a member whose value is null
+// (docs/OPERATIONS-GUIDE.md "Operations"): such members are optional here, never `| null`, so that a comparison
+// with null, which absence never equals, does not type-check.
 
 export interface Window {
   succeeded: number;
@@ -16,8 +18,8 @@ export interface QueueAnswer {
   paused_at: string | null;
   paused_by: string | null;
   pause_reason: string | null;
-  /** null while Kafka cannot be read. */
-  backlog: number | null;
+  /** Absent while Kafka cannot be read. */
+  backlog?: number;
   unpublished: number;
   queued: number;
   running: number;
@@ -25,7 +27,8 @@ export interface QueueAnswer {
   oldest_queued_age_seconds: number;
   workers_alive: number;
   throughput: { last_5m: Window; last_60m: Window };
-  partitions: Array<{ partition: number; backlog: number | null; owner: string | null }>;
+  /** `owner` is absent when no live worker holds the partition. */
+  partitions: Array<{ partition: number; backlog: number; owner?: string }>;
 }
 
 export interface QueuesAnswer {

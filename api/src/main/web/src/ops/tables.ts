@@ -63,7 +63,7 @@ function stateCell(assessment: Assessment): HTMLElement {
 
 function partitionsText(queue: Queue): string {
   const partitions = queue.answer.partitions;
-  const orphans = partitions.filter((p) => p.owner === null).length;
+  const orphans = partitions.filter((p) => p.owner === undefined).length;
   return orphans ? `${partitions.length}, ${orphans} unheld` : `${partitions.length}, all held`;
 }
 
@@ -79,7 +79,7 @@ export function renderQueues(body: HTMLElement, queues: readonly Queue[], histor
   }
   replaceChildren(body, bySeverity(queues).map(({ queue, assessment }) => {
     const answer = queue.answer;
-    const backlog = answer.backlog === null ? `${count(answer.queued)} queued (Kafka not readable)`
+    const backlog = answer.backlog === undefined ? `${count(answer.queued)} queued (Kafka not readable)`
       : answer.unpublished > 0 ? `${count(answer.backlog)} + ${count(answer.unpublished)} held` : count(answer.backlog);
     const pauseTitle = answer.paused ? `Paused ${time(answer.paused_at)}${answer.pause_reason ? `: ${answer.pause_reason}` : ''}` : null;
     return el('tr', { class: `level-${assessment.level}`, 'data-queue': queue.name },

@@ -125,6 +125,11 @@ class OpsConsoleIT {
             }
         }
         assertThat(first.path("Backlog").asText()).isEqualTo(Integer.toString(WAITING));
+        // The killed worker was the only one: none of the queue's partitions is held by a live worker.
+        assertThat(queue(queues, QUEUE).path("partitions")).isNotEmpty()
+                .allSatisfy(partition -> assertThat(partition.has("owner")).as(partition.toString()).isFalse());
+        int partitions = queue(queues, QUEUE).path("partitions").size();
+        assertThat(first.path("Partitions").asText()).isEqualTo(partitions + ", " + partitions + " unheld");
         assertThat(first.path("Done 5 / 60 min").asText()).isEqualTo("1 / 1");
         assertThat(first.path("Failed 5 / 60 min").asText()).isEqualTo("1 / 1 (50 %)");
         // The oldest job aged between the browser's read and ops.queues' answer; the page shows a poll up to 2 s old.
