@@ -46,6 +46,6 @@ export async function renderLedger(list: HTMLElement, signal?: AbortSignal): Pro
     fact('Held now (all orgs)', credits(sample(text, 'geopera_credits_held')), 'held'),
     fact('Settled since this api started', credits(sample(text, 'geopera_credits_settled_total')), 'settled'),
     fact('Ledger invariant violations', violations === null ? '–'
-      : violations === 0 ? 'none' : `▲ ${count(violations)} (admin.credits.balance lists them)`, 'violations', (violations ?? 0) > 0),
+      : violations === 0 ? 'none' : `▲ ${count(violations)} (admin.ledger.audit lists them)`, 'violations', (violations ?? 0) > 0),
     fact('Dead-lettered records', count(sample(text, 'geopera_dead_letter_records')), 'dead-letters'));
 }

@@ -35,7 +35,7 @@ class LedgerAuditTest {
         assertThat(audit.<List<?>>path("violations")).isEmpty();
         assertThat(audit.<String>path("checked_at")).isNotNull();
         assertThat(audit.<Integer>path("duration_ms")).isNotNegative();
-        assertThat(metrics.get("geopera.ledger.violations").gauge().value()).isZero();
+        assertThat(metrics.get("geopera.ledger.invariant.violations").gauge().value()).isZero();
         Response viaResourcePath = given().header("Authorization", "Bearer " + RealServers.ADMIN_KEY)
                 .contentType(ContentType.JSON).body(Map.of()).post(Fixture.path("admin.ledger.audit", true));
         assertThat(viaResourcePath.statusCode()).isEqualTo(200);
@@ -61,7 +61,7 @@ class LedgerAuditTest {
             assertThat(audit.<Boolean>path("invariants_ok")).isFalse();
             assertThat(audit.<List<String>>path("violations.subject")).contains(jobId);
             assertThat(audit.<List<String>>path("violations.code")).contains("open_hold_for_finished_job");
-            assertThat(metrics.get("geopera.ledger.violations").gauge().value()).isGreaterThanOrEqualTo(1);
+            assertThat(metrics.get("geopera.ledger.invariant.violations").gauge().value()).isGreaterThanOrEqualTo(1);
 
             Response balance = Fixture.admin("admin.credits.balance", Map.of("org_id", org.orgId));
             assertThat(balance.<Boolean>path("invariants_ok")).isFalse();
@@ -75,7 +75,7 @@ class LedgerAuditTest {
         assertThat(Fixture.admin("admin.credits.balance", Map.of("org_id", org.orgId))
                 .<Boolean>path("invariants_ok")).isTrue();
         assertThat(Fixture.admin("admin.ledger.audit", Map.of()).<Boolean>path("invariants_ok")).isTrue();
-        assertThat(metrics.get("geopera.ledger.violations").gauge().value()).isZero();
+        assertThat(metrics.get("geopera.ledger.invariant.violations").gauge().value()).isZero();
     }
 
     private void setStatus(String jobId, String status) throws Exception {

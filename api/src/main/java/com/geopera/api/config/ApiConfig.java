@@ -215,10 +215,15 @@ public interface ApiConfig {
 
         /**
          * Scheduler period of the full ledger audit (admin.ledger.audit), whose last result is the gauge
-         * {@code geopera.ledger.violations}; its cost grows with the journal, so keep it long on a large ledger.
+         * {@code geopera_ledger_invariant_violations}; its cost grows with the journal, so keep it long on a large
+         * ledger.
          */
         @WithDefault("1h")
         String auditInterval();
+
+        /** How long after start the first scheduled audit runs: until then the gauge is NaN (not known yet). */
+        @WithDefault("10s")
+        String auditFirstDelay();
     }
 
     /** The outbox relay to Kafka. */
@@ -304,10 +309,6 @@ public interface ApiConfig {
          * the reaper's {@code heartbeat-timeout}. Shorter shows a dead worker's jobs before the reaper acts on them.
          */
         Optional<Duration> staleHeartbeatAfter();
-
-        /** How often the ledger's invariants are checked for {@code geopera_ledger_invariant_violations}. */
-        @WithDefault("PT5M")
-        Duration ledgerCheckInterval();
 
         /** A job queued longer than this is listed as stuck ({@code queued_too_long}). */
         @WithDefault("PT10M")

@@ -155,7 +155,7 @@ public class AdminResource {
     @RequiresScope(Scope.ADMIN)
     @Operation(summary = "Audit the whole ledger", description = "Recomputes every balance from the journal and checks "
             + "every hold against its entries and its job. Its cost grows with the journal; balances check only "
-            + "their org's open holds. The last result is also the metric geopera.ledger.violations")
+            + "their org's open holds. The last result is also the metric geopera_ledger_invariant_violations")
     @APIResponse(responseCode = "200", description = "What disagrees, if anything", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LedgerAuditReport.class)))
     public Response audit(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,

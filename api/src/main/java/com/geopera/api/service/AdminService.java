@@ -230,7 +230,7 @@ public class AdminService {
         return balanceOf(orgId, credits.balance(orgId));
     }
 
-    /** The full audit of the books ({@code admin.ledger.audit}); also the gauge {@code geopera.ledger.violations}. */
+    /** The full audit of the books ({@code admin.ledger.audit}); also the gauge {@code geopera_ledger_invariant_violations}. */
     public Map<String, Object> audit() {
         LedgerAudit.Report report = ledgerAudit.run();
         Map<String, Object> answer = map("invariants_ok", report.ok(), "violations", views(report.violations()));

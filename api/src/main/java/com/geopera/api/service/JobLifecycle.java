@@ -50,6 +50,8 @@ public class JobLifecycle {
     @Inject
     Commands commands;
     @Inject
+    JobMetrics metrics;
+    @Inject
     ApiConfig config;
 
     /**
@@ -60,7 +62,7 @@ public class JobLifecycle {
         job.queueRefusal().ifPresent(refused -> {
             throw refused.exception();
         });
-        job.queue(hold(job), now).orThrow();
+        metrics.applied(job, job.queue(hold(job), now).orThrow(), now);
         jobs.update(job);
         commands.dispatch(job, now);
     }
@@ -101,11 +103,11 @@ public class JobLifecycle {
     public void register(Job job, ArrayNode outputs, Long reportedCredits, Registrant registrant, Instant now) {
         checkRegistration(job, registrant);
         if (registrant == Registrant.PLATFORM_WORKER) {
-            job.complete(job.attempt(), outputs, null, now).orThrow();
+            metrics.applied(job, job.complete(job.attempt(), outputs, null, now).orThrow(), now);
             bill(job, credits.settle(job.jobId, ChargeRule.METERED.creditsToSettle(job.reservedCredits(),
                     reportedCredits)));
         } else {
-            job.completeSelfRun(hold(job), outputs, now).orThrow();
+            metrics.applied(job, job.completeSelfRun(hold(job), outputs, now).orThrow(), now);
             bill(job, credits.settle(job.jobId, ChargeRule.FULL_HOLD.creditsToSettle(job.reservedCredits(), null)));
         }
     }
@@ -115,6 +117,7 @@ public class JobLifecycle {
         JobChange change = job.start(attempt, workerId, occurredAt, now);
         if (change.applied()) {
             jobs.update(job);
+            metrics.applied(job, change, now);
         }
         return change;
     }
@@ -130,6 +133,7 @@ public class JobLifecycle {
         if (change instanceof JobChange.Applied applied) {
             if (applied.moved()) {
                 jobs.update(job);
+                metrics.applied(job, change, now);
             }
             liveness.record(job.jobId, job.attempt(), job.progress, now);
         }
@@ -166,6 +170,7 @@ public class JobLifecycle {
     public Completion complete(Job job, int attempt, ArrayNode outputs, String workerId, Long reportedCredits,
             Instant now) {
         JobChange change = job.complete(attempt, outputs, workerId, now);
+        metrics.applied(job, change, now);
         return new Completion(change, change.applied() ? new Settlement(job.jobId,
                 ChargeRule.METERED.creditsToSettle(job.reservedCredits(), reportedCredits)) : null);
     }
@@ -181,6 +186,7 @@ public class JobLifecycle {
     private void bill(Job job, SettleResult result) {
         if (result instanceof Settled settled) {
             job.settled(settled.postedCredits(), settled.releasedCredits());
+            metrics.settled(settled.postedCredits());
         } else if (result instanceof HoldAlreadyReleased || result instanceof HoldExpired) {
             LOG.warnf("job %s completed after its hold was closed (%s); nothing charged", job.jobId, result.code());
             job.holdClosedBeforeSettlement();
@@ -192,17 +198,17 @@ public class JobLifecycle {
 
     /** → failed for a reason the api decided; the hold is released. */
     public JobChange fail(Job job, FailureCode code, String message, Instant now) {
-        return released(job, job.fail(code, message, now));
+        return released(job, job.fail(code, message, now), now);
     }
 
     /** A worker's FAILED of {@code attempt} with its own code: → failed, the hold released. */
     public JobChange failAttempt(Job job, int attempt, String code, String message, Instant now) {
-        return released(job, job.fail(attempt, code, message, now));
+        return released(job, job.fail(attempt, code, message, now), now);
     }
 
     /** A created job never dispatched within its time to live: → failed {@code expired}; nothing was held. */
     public JobChange expire(Job job, String message, Instant now) {
-        return released(job, job.expire(message, now));
+        return released(job, job.expire(message, now), now);
     }
 
     /** → cancelled by its owner: the hold is released and, if a worker may hold the job, a CANCEL signal is sent. */
@@ -218,7 +224,7 @@ public class JobLifecycle {
     }
 
     private JobChange cancelled(Job job, JobChange change, boolean workerMayHaveIt, Instant now) {
-        released(job, change);
+        released(job, change, now);
         if (change.applied() && workerMayHaveIt) {
             commands.cancel(job, now);
         }
@@ -258,12 +264,13 @@ public class JobLifecycle {
         JobChange change = job.expireHold(now);
         if (change.applied()) {
             jobs.update(job);
+            metrics.applied(job, change, now);
         }
         return change;
     }
 
-    /** Releases the hold of a job the change ended, and writes the job. */
-    private JobChange released(Job job, JobChange change) {
+    /** Releases the hold of a job the change ended, and writes and counts the job. */
+    private JobChange released(Job job, JobChange change, Instant now) {
         if (!change.applied()) {
             return change;
         }
@@ -274,6 +281,7 @@ public class JobLifecycle {
             LOG.warnf("release of job %s: %s", job.jobId, result.code());
         }
         jobs.update(job);
+        metrics.applied(job, change, now);
         return change;
     }
 }

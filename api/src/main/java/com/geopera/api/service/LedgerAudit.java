@@ -20,7 +20,7 @@ import org.jboss.logging.Logger;
  * The full audit of the books: every cached balance recomputed from the journal, every hold checked against its
  * entries ({@code Ledger.checkInvariants}) and against its job. Its cost grows with the journal, so it runs on its own
  * ({@code admin.ledger.audit}, and every {@code geopera.ledger.audit-interval}) instead of inside every balance
- * answer; its last result is the gauge {@code geopera.ledger.violations}.
+ * answer; its last result is the gauge {@code geopera_ledger_invariant_violations}, the one the alerts read.
  */
 @ApplicationScoped
 public class LedgerAudit {
@@ -49,7 +49,7 @@ public class LedgerAudit {
 
     @PostConstruct
     void registerGauges() {
-        Gauge.builder("geopera.ledger.violations", this, audit -> audit.lastViolations)
+        Gauge.builder("geopera.ledger.invariant.violations", this, audit -> audit.lastViolations)
                 .description("Ledger invariant violations found by the last audit (NaN before the first)")
                 .register(metrics);
         Gauge.builder("geopera.ledger.audit.checked", this, audit -> audit.lastCheckedAt)
@@ -57,7 +57,7 @@ public class LedgerAudit {
                 .register(metrics);
     }
 
-    @Scheduled(every = "${geopera.ledger.audit-interval}", delayed = "${geopera.ledger.audit-interval}",
+    @Scheduled(every = "${geopera.ledger.audit-interval}", delayed = "${geopera.ledger.audit-first-delay}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         try {

@@ -3,6 +3,7 @@ package com.geopera.api.service;
 import com.geopera.api.Job;
 import com.geopera.api.JobChange;
 import com.geopera.api.config.ApiConfig;
+import com.geopera.api.service.JobMetrics.ReaperAction;
 import com.geopera.api.store.DispatchPositionStore;
 import com.geopera.api.store.IdempotencyStore;
 import com.geopera.api.store.JobStore;
@@ -48,6 +49,8 @@ public class Reaper {
     @Inject
     ConsumedOffsets workerGroup;
     @Inject
+    JobMetrics metrics;
+    @Inject
     ApiConfig config;
     @Inject
     Clock clock;
@@ -88,9 +91,15 @@ public class Reaper {
     /** One pass at the clock's current time. */
     public Pass runOnce() {
         Instant now = clock.instant();
+        // Each step is counted once its own transaction committed.
         Sweep running = QuarkusTransaction.requiringNew().call(() -> reapRunning(now));
+        metrics.reaped(ReaperAction.REDISPATCHED, running.redispatched());
+        metrics.reaped(ReaperAction.EXHAUSTED, running.exhausted());
         Sweep queued = redispatchConsumedQueued(now);
+        metrics.reaped(ReaperAction.REPUBLISHED, queued.redispatched());
+        metrics.reaped(ReaperAction.EXHAUSTED, queued.exhausted());
         int expired = QuarkusTransaction.requiringNew().call(() -> expireHolds(now));
+        metrics.reaped(ReaperAction.EXPIRED, expired);
         QuarkusTransaction.requiringNew().run(() -> idempotency.deleteExpired(now));
         return new Pass(running.redispatched(), running.exhausted() + queued.exhausted(), queued.redispatched(),
                 expired);

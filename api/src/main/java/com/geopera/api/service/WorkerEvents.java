@@ -49,6 +49,8 @@ public class WorkerEvents {
     @Inject
     OutputRegistration registration;
     @Inject
+    JobMetrics metrics;
+    @Inject
     Clock clock;
 
     /**
@@ -74,7 +76,9 @@ public class WorkerEvents {
             EventOutcome outcome = job == null ? EventOutcome.UNKNOWN_JOB : apply(event, job, now, completions)
                     .eventOutcome();
             events.setOutcome(event.eventId(), outcome.wireName());
-            if (outcome != EventOutcome.APPLIED) {
+            if (outcome == EventOutcome.APPLIED) {
+                metrics.eventApplied(event.type());
+            } else {
                 LOG.infof("event %s (%s, job %s attempt %d) ignored: %s (job %s, attempt %d)", event.eventId(),
                         event.type(), event.jobId(), event.attempt(), outcome.wireName(),
                         job == null ? "-" : job.status().wireName(), job == null ? 0 : job.attempt());

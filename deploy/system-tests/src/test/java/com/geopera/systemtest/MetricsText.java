@@ -8,9 +8,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,10 +21,15 @@ import java.util.regex.Pattern;
 /** The series of a Prometheus text exposition ({@code /q/metrics}): each sample name with its label names. */
 final class MetricsText {
     private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)\\})?\\s+\\S+.*$");
-    private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"");
+    private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+    /** One sample: its name, its labels and their values, its value. */
+    private record Sample(String name, Map<String, String> labels, double value) {
+    }
 
     private final Map<String, Set<Set<String>>> series = new HashMap<>();
     private final Map<String, Double> sums = new HashMap<>();
+    private final List<Sample> samples = new ArrayList<>();
 
     MetricsText(String exposition) {
         for (String line : exposition.split("\n")) {
@@ -29,17 +37,19 @@ final class MetricsText {
             if (line.startsWith("#") || !sample.matches()) {
                 continue;
             }
-            Set<String> labels = new TreeSet<>();
+            Map<String, String> labels = new TreeMap<>();
             if (sample.group(3) != null) {
                 Matcher label = LABEL.matcher(sample.group(3));
                 while (label.find()) {
-                    labels.add(label.group(1));
+                    labels.put(label.group(1), label.group(2));
                 }
             }
-            series.computeIfAbsent(sample.group(1), name -> new HashSet<>()).add(labels);
+            series.computeIfAbsent(sample.group(1), name -> new HashSet<>()).add(new TreeSet<>(labels.keySet()));
             String[] parts = line.strip().split("\\s+");
             try {
-                sums.merge(sample.group(1), Double.parseDouble(parts[parts.length - 1]), Double::sum);
+                double value = Double.parseDouble(parts[parts.length - 1]);
+                sums.merge(sample.group(1), value, Double::sum);
+                samples.add(new Sample(sample.group(1), labels, value));
             } catch (NumberFormatException e) {
                 // A timestamped or odd sample: its name and labels still count.
             }
@@ -67,6 +77,20 @@ final class MetricsText {
     /** The sum of the samples named {@code name} (the value of an unlabelled one), or null when none is exported. */
     Double value(String name) {
         return sums.get(name);
+    }
+
+    /** The sum of the samples named {@code name} whose labels include {@code labels} (0 when none). */
+    double value(String name, Map<String, String> labels) {
+        return samples.stream().filter(s -> s.name().equals(name) && s.labels().entrySet().containsAll(labels.entrySet()))
+                .mapToDouble(Sample::value).sum();
+    }
+
+    /** The values of label {@code label} on the samples named {@code name}. */
+    Set<String> labelValues(String name, String label) {
+        Set<String> values = new TreeSet<>();
+        samples.stream().filter(s -> s.name().equals(name) && s.labels().containsKey(label))
+                .forEach(s -> values.add(s.labels().get(label)));
+        return values;
     }
 
     /** Whether a sample named {@code name} is exported. */

@@ -74,8 +74,6 @@ public class OpsMetrics {
 
     private volatile Map<Key, Double> values = Map.of();
     private final Set<Key> registered = ConcurrentHashMap.newKeySet();
-    private volatile Instant ledgerCheckedAt = Instant.EPOCH;
-    private volatile double ledgerViolations;
 
     /** Registers every gauge whose labels are known up front, at 0 until the first snapshot. */
     void registerKnown(@Observes StartupEvent event) {
@@ -89,8 +87,7 @@ public class OpsMetrics {
             }
         }
         for (String name : List.of("geopera.outbox.backlog", "geopera.outbox.oldest.age.seconds",
-                "geopera.outbox.parked.records", "geopera.credits.held", "geopera.ledger.invariant.violations",
-                "geopera.ops.snapshot.timestamp.seconds")) {
+                "geopera.outbox.parked.records", "geopera.credits.held", "geopera.ops.snapshot.timestamp.seconds")) {
             zeros.put(key(name), 0.0);
         }
         zeros.put(key("geopera.workers.slots", "state", "busy"), 0.0);
@@ -145,7 +142,6 @@ public class OpsMetrics {
         next.put(key("geopera.outbox.parked.records"), (double) outbox.parkedCount());
         next.put(key("geopera.credits.held"), (double) credits.heldCredits());
         deadLetters(next);
-        next.put(key("geopera.ledger.invariant.violations"), ledgerViolations(now));
         next.put(key("geopera.ops.snapshot.timestamp.seconds"), now.toEpochMilli() / 1000.0);
         values = next;
         next.keySet().forEach(this::register);
@@ -170,15 +166,6 @@ public class OpsMetrics {
                 }
             });
         }
-    }
-
-    /** The ledger's check recounts the journal: it runs at most every ledger-check-interval. */
-    private double ledgerViolations(Instant now) {
-        if (!now.isBefore(ledgerCheckedAt.plus(config.ops().ledgerCheckInterval()))) {
-            ledgerViolations = credits.invariants().violations().size();
-            ledgerCheckedAt = now;
-        }
-        return ledgerViolations;
     }
 
     private void register(Key key) {
