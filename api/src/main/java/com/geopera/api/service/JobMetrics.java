@@ -11,7 +11,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,9 +55,17 @@ public class JobMetrics {
     @Inject
     MeterRegistry registry;
     @Inject
-    AfterCommit afterCommit;
+    Event<Counting> counting;
     @Inject
-    ProcessCatalog catalog;
+    ProcessService catalog;
+
+    /** Counts to do once the transaction that made them committed (at once without one); a rollback drops them. */
+    record Counting(Runnable step) {
+    }
+
+    void count(@Observes(during = TransactionPhase.AFTER_SUCCESS) Counting counted) {
+        counted.step().run();
+    }
 
     /**
      * Registers at 0 every series whose labels are known up front (each process of the catalog, event types,
@@ -98,7 +108,7 @@ public class JobMetrics {
         Duration ran = to.isTerminal() && job.startedAt != null && job.finishedAt != null
                 ? nonNegative(Duration.between(job.startedAt, job.finishedAt)) : null;
         String failureCode = to == JobStatus.FAILED ? failureLabel(job.errorCode()) : null;
-        afterCommit.run(() -> {
+        afterCommit(() -> {
             if (submitted) {
                 jobs("submitted", processId, queue).increment();
             }
@@ -121,19 +131,23 @@ public class JobMetrics {
 
     /** A worker event of {@code type} applied to its job (not a duplicate, not a stale attempt, not refused). */
     public void eventApplied(JobEventType type) {
-        afterCommit.run(() -> eventsApplied(type).increment());
+        afterCommit(() -> eventsApplied(type).increment());
     }
 
     /** Credits the ledger posted when it settled a job. */
     public void settled(long postedCredits) {
-        afterCommit.run(() -> creditsSettled().increment(postedCredits));
+        afterCommit(() -> creditsSettled().increment(postedCredits));
     }
 
     /** What one committed step of the reaper did. */
     public void reaped(ReaperAction action, int jobs) {
         if (jobs > 0) {
-            afterCommit.run(() -> reaperActions(action).increment(jobs));
+            afterCommit(() -> reaperActions(action).increment(jobs));
         }
+    }
+
+    private void afterCommit(Runnable step) {
+        counting.fire(new Counting(step));
     }
 
     static String failureLabel(String code) {

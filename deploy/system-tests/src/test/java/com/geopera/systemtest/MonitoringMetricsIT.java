@@ -32,7 +32,7 @@ class MonitoringMetricsIT {
     @BeforeAll
     static void one_job_of_each_outcome(LocalStack stack, Jobs jobs) {
         jobs.oneSucceededAndOneFailed();
-        ApiClient operator = stack.operator();
+        var operator = stack.operator();
         operator.ok("ops.queues.pause", Map.of("queue", QUEUE, "reason", "MonitoringMetricsIT"));
         String waiting = jobs.executeClip("file:elev.tif", Jobs.SMALL_AOI).path("job_id").asText();
         assertThat(jobs.delete(waiting).path("status").asText()).isEqualTo("cancelled");
