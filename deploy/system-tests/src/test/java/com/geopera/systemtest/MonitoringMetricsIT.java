@@ -102,7 +102,9 @@ class MonitoringMetricsIT {
     void one_ledger_violation_gauge_is_exported_and_the_worker_reports_its_own_work() {
         assertThat(api.has("geopera_ledger_invariant_violations")).isTrue();
         assertThat(api.has("geopera_ledger_violations")).as("the second name is gone").isFalse();
-        assertThat(worker.value("geopera_worker_jobs_completed_total")).isEqualTo(1.0);
+        // Attempts this worker ran to completion: at least the succeeded job's (a record read again after a
+        // rebalance runs again on the worker; the api then refuses the second completion, counted above once).
+        assertThat(worker.value("geopera_worker_jobs_completed_total")).isGreaterThanOrEqualTo(1.0);
         assertThat(worker.value("geopera_worker_bytes_written_total", Map.of("process", "clip"))).isPositive();
         assertThat(worker.value("geopera_worker_gdal_seconds_total", Map.of("process", "clip"))).isPositive();
         assertThat(worker.value("geopera_worker_slots", Map.of("state", "free"))).isPositive();
