@@ -176,7 +176,9 @@ export function adminOperations(t: Transport) {
 /**
  * `client.ops`: the operators' views and actions (an operator key with `ops:read` / `ops:write`, or an admin key;
  * docs/OPERATIONS-GUIDE.md). `client.ops.queues()` reads the queues and `client.ops.queues.pause(…)` acts on one,
- * as the operation ids `ops.queues` and `ops.queues.pause` say.
+ * as the operation ids `ops.queues` and `ops.queues.pause` say; likewise `client.ops.jobs()` and
+ * `client.ops.jobs.retry(…)` / `cancel(…)`. The job actions are sent once (a repeated retry is refused, never run
+ * twice).
  */
 export function opsOperations(t: Transport) {
   return {
@@ -185,7 +187,10 @@ export function opsOperations(t: Transport) {
       resume: operation(t, "ops.queues.resume", "read"),
     }),
     workers: operation(t, "ops.workers", "read"),
-    jobs: operation(t, "ops.jobs", "read"),
+    jobs: Object.assign(operation(t, "ops.jobs", "read"), {
+      retry: operation(t, "ops.jobs.retry", "write"),
+      cancel: operation(t, "ops.jobs.cancel", "write"),
+    }),
     outbox: {
       parked: operation(t, "ops.outbox.parked", "read"),
       replay: operation(t, "ops.outbox.replay", "write"),

@@ -94,9 +94,11 @@ class OpsQueueState(Model):
 
 @dataclass
 class OpsJobAction(Model):
-    """A job after an operator's retry or cancel, with the audit entry's id."""
+    """A job after an operator's retry (the new job; ``retry_of`` is the failed one) or cancel, with the audit
+    entry's id."""
 
     audit_id: Optional[int] = None
+    retry_of: Optional[str] = None
     job: Optional[Job] = None
 
 
@@ -167,6 +169,18 @@ class Jobs(_Base):
         """Recent failures with their codes, and stuck jobs."""
         return OpsJobs.from_json(self._call("ops.jobs", _body(failed_within_minutes=failed_within_minutes,
                                                               limit=limit)))
+
+    @operation("ops.jobs.retry")
+    def retry(self, job_id: str, reason: Optional[str] = None) -> OpsJobAction:
+        """Runs a failed job (of any org) again as a new job of its org, queued with a new hold; at most once."""
+        return OpsJobAction.from_json(self._call("ops.jobs.retry", _body(job_id=job_id, reason=reason),
+                                                 Retry.UNSAFE))
+
+    @operation("ops.jobs.cancel")
+    def cancel(self, job_id: str, reason: Optional[str] = None) -> OpsJobAction:
+        """Cancels a job of any org: its hold released, a running attempt told to stop."""
+        return OpsJobAction.from_json(self._call("ops.jobs.cancel", _body(job_id=job_id, reason=reason),
+                                                 Retry.UNSAFE))
 
 
 class Outbox(_Base):

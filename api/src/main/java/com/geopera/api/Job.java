@@ -1,6 +1,7 @@
 package com.geopera.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.geopera.api.JobChange.Applied;
 import com.geopera.api.JobChange.Refused;
 import com.geopera.api.JobChange.StaleAttempt;
@@ -10,6 +11,7 @@ import com.geopera.common.job.JobStatus;
 import com.geopera.ledger.billing.Refund;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -308,6 +310,23 @@ public final class Job {
         queuedAt = now;
         updatedAt = now;
         return new Applied(from, status);
+    }
+
+    // ---- an operator's retry: a new job, this one kept as it is
+
+    /**
+     * Whether an operator may run this job again ({@code ops.jobs.retry}): only a failed one. The retry is a new job
+     * taking the ordinary path (created → {@link #queue}), because the ledger holds once per job; this job keeps its
+     * record and its released hold.
+     */
+    public boolean retryable() {
+        return status == JobStatus.FAILED;
+    }
+
+    /** The draft of the new job that runs this one again: same process, workspace, project, title and inputs. */
+    public JobDraft retryDraft() {
+        ObjectNode copied = inputs instanceof ObjectNode object ? object.deepCopy() : null;
+        return new JobDraft(processId, workspaceId, projectId, title, copied, List.of());
     }
 
     /** A finished job's output files were deleted (by its owner or by retention); its record stays. */

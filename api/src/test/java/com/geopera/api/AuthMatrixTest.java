@@ -51,8 +51,8 @@ class AuthMatrixTest {
         for (String read : List.of("ops.queues", "ops.workers", "ops.jobs", "ops.outbox.parked", "ops.audit")) {
             SCOPES.put(read, "ops:read");
         }
-        for (String action : List.of("ops.queues.pause", "ops.queues.resume", "ops.outbox.replay",
-                "ops.outbox.discard")) {
+        for (String action : List.of("ops.queues.pause", "ops.queues.resume", "ops.jobs.retry", "ops.jobs.cancel",
+                "ops.outbox.replay", "ops.outbox.discard")) {
             SCOPES.put(action, "ops:write");
         }
     }

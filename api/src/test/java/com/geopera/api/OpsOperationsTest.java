@@ -16,6 +16,7 @@ import com.geopera.common.messaging.JobEventType;
 import com.geopera.common.messaging.WorkerHeartbeat;
 import com.geopera.common.messaging.WorkerHeartbeat.OwnedPartition;
 import com.geopera.common.messaging.WorkerHeartbeat.RunningAttempt;
+import com.geopera.ledger.billing.HoldRule;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -26,6 +27,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,7 +40,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The operators' operations against the real stack parts (PostgreSQL, Kafka): who may call them, the queue view's
  * backlog and the metrics that repeat it, workers from their heartbeats, stuck jobs, pausing a queue without losing a
- * job, parked records, and the audit of every action (docs/OPERATIONS-GUIDE.md).
+ * job, parked records, retrying and cancelling jobs of any org, and the audit of every action
+ * (docs/OPERATIONS-GUIDE.md).
  */
 @QuarkusTest
 class OpsOperationsTest {
@@ -46,8 +49,8 @@ class OpsOperationsTest {
     private static final Duration HEARTBEAT_TIMEOUT = Duration.ofSeconds(60);
     private static final List<String> READS = List.of("ops.queues", "ops.workers", "ops.jobs", "ops.outbox.parked",
             "ops.audit");
-    private static final List<String> ACTIONS = List.of("ops.queues.pause", "ops.queues.resume", "ops.outbox.replay",
-            "ops.outbox.discard");
+    private static final List<String> ACTIONS = List.of("ops.queues.pause", "ops.queues.resume", "ops.jobs.retry",
+            "ops.jobs.cancel", "ops.outbox.replay", "ops.outbox.discard");
 
     @Inject
     ShiftableClock clock;
@@ -89,6 +92,7 @@ class OpsOperationsTest {
         return switch (operation) {
             case "ops.queues.pause", "ops.queues.resume" -> Map.of("queue", "clip");
             case "ops.outbox.replay", "ops.outbox.discard" -> Map.of("id", 1);
+            case "ops.jobs.retry", "ops.jobs.cancel" -> Map.of("job_id", "job_unknown");
             default -> Map.of();
         };
     }
@@ -386,6 +390,196 @@ class OpsOperationsTest {
         long next = first.<Number>path("next_before_id").longValue();
         Response second = ok(ops, "ops.audit", Map.of("limit", 1, "before_id", next));
         assertThat(second.jsonPath().getList("entries.reason")).containsExactly("page 0");
+    }
+
+    @Test
+    void a_failed_job_retried_by_an_operator_runs_again_as_a_new_queued_job_of_its_org_held_dispatched_and_audited()
+            throws Exception {
+        Fixture org = Fixture.org(100_000);
+        Response operator = operatorKey("ops:read", "ops:write");
+        String ops = operator.path("api_key");
+        Map<String, Object> body = new HashMap<>(org.clipBody());
+        body.put("title", "coastline of the north");
+        Response executed = org.call("processing.execute", body);
+        assertThat(executed.statusCode()).as(executed.asString()).isEqualTo(201);
+        String failedId = executed.path("job_id");
+        fail(org, failedId, "input_changed");
+        Map<String, Object> before = balance(org);
+
+        Response retried = call(ops, "ops.jobs.retry", Map.of("job_id", failedId, "reason", "input fixed"), true);
+        assertThat(retried.statusCode()).as(retried.asString()).isEqualTo(200);
+        String retryId = retried.path("job.job_id");
+        assertThat(retryId).startsWith("job_").isNotEqualTo(failedId);
+        assertThat(retried.<String>path("retry_of")).isEqualTo(failedId);
+        long auditId = retried.<Number>path("audit_id").longValue();
+        Response shown = org.call("processing.job.get", Map.of("job_id", retryId));
+        assertThat(retried.jsonPath().getMap("job")).isEqualTo(shown.jsonPath().getMap(""));
+        assertThat(shown.<String>path("status")).isEqualTo("queued");
+        assertThat(shown.<Integer>path("attempt")).isEqualTo(1);
+        assertThat(shown.<String>path("org_id")).isEqualTo(org.orgId);
+        assertThat(shown.<String>path("workspace_id")).isEqualTo(org.workspaceId);
+        assertThat(shown.<String>path("process_id")).isEqualTo("clip");
+        assertThat(shown.<String>path("title")).isEqualTo("coastline of the north");
+        assertThat(shown.jsonPath().getMap("inputs")).isEqualTo(executed.jsonPath().getMap("inputs"));
+        assertThat(shown.<String>path("billing.status")).isEqualTo("reserved");
+        long held = shown.<Number>path("billing.reserved_credits").longValue();
+        assertThat(held).isEqualTo(HoldRule.creditsToHold(shown.<Number>path("billing.estimated_credits").longValue()));
+        assertThat(principalOf(retryId)).isEqualTo(org.principalId);
+
+        // The ledger holds the retry's estimate; the failed job stays as it was, charged nothing.
+        assertThat(balance(org)).containsEntry("posted", before.get("posted"))
+                .containsEntry("pending", (int) held)
+                .containsEntry("available", ((Number) before.get("available")).intValue() - (int) held);
+        Response failed = org.call("processing.job.get", Map.of("job_id", failedId));
+        assertThat(failed.<String>path("status")).isEqualTo("failed");
+        assertThat(failed.<String>path("billing.status")).isEqualTo("released");
+        assertThat(failed.<Integer>path("billing.charged_credits")).isZero();
+        // The dispatch command went through the outbox to the queue's topic.
+        ConsumerRecord<String, String> dispatch = KafkaProbe.awaitRecord(dispatchTopic(),
+                r -> retryId.equals(r.key()), WAIT);
+        assertThat(Json.mapper().readTree(dispatch.value()).path("attempt").asInt()).isEqualTo(1);
+        assertThat(Json.mapper().readTree(dispatch.value()).path("reserved_credits").asLong()).isEqualTo(held);
+        assertThat(outboxRows(retryId)).isEqualTo(1);
+
+        // Audited (who, what, when, why) and linked in the same transaction.
+        Map<String, Object> entry = ok(ops, "ops.audit", Map.of("limit", 1)).jsonPath().getMap("entries[0]");
+        assertThat(entry).containsEntry("action", "ops.jobs.retry").containsEntry("target", failedId)
+                .containsEntry("reason", "input fixed").containsEntry("principal_id", operator.path("principal_id"))
+                .containsEntry("key_id", operator.path("key_id"));
+        assertThat(((Number) entry.get("audit_id")).longValue()).isEqualTo(auditId);
+        assertThat(entry.get("at")).isNotNull();
+        assertThat(entry.get("detail")).isEqualTo(Map.of("retry_job_id", retryId, "org_id", org.orgId,
+                "error_code", "input_changed", "reserved_credits", (int) held));
+        assertThat(retryLink(failedId)).isEqualTo(retryId + " " + auditId);
+
+        // Retried at most once: the second retry names the first.
+        Response again = call(ops, "ops.jobs.retry", Map.of("job_id", failedId), false);
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.<String>path("code")).isEqualTo("illegal_transition");
+        assertThat(again.<String>path("detail")).contains(retryId);
+        assertThat(ok(ops, "ops.audit", Map.of("limit", 1)).jsonPath().<Number>getList("entries.audit_id").get(0)
+                .longValue()).isEqualTo(auditId);
+    }
+
+    @Test
+    void only_a_failed_job_is_retried_an_unknown_job_is_404_and_a_bad_body_lists_every_problem() {
+        Fixture org = Fixture.org(100_000);
+        String ops = operatorKey("ops:read", "ops:write").path("api_key");
+        String queued = execute(org);
+        Response refused = call(ops, "ops.jobs.retry", Map.of("job_id", queued), false);
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.<String>path("code")).isEqualTo("illegal_transition");
+        assertThat(refused.<String>path("detail")).contains("queued");
+        assertThat(retryLink(queued)).isNull();
+
+        for (String action : List.of("ops.jobs.retry", "ops.jobs.cancel")) {
+            Response unknown = call(ops, action, Map.of("job_id", "job_01NOSUCHJOB"), false);
+            assertThat(unknown.statusCode()).as(action).isEqualTo(404);
+            assertThat(unknown.<String>path("code")).isEqualTo("job_not_found");
+            Response invalid = call(ops, action, Map.of("job_id", " ", "reason", "x".repeat(501)), true);
+            assertThat(invalid.statusCode()).as(action).isEqualTo(422);
+            assertThat(invalid.<String>path("code")).isEqualTo("validation_failed");
+            assertThat(invalid.jsonPath().getList("errors.pointer")).contains("/job_id", "/reason");
+            Response empty = call(ops, action, Map.of(), false);
+            assertThat(empty.statusCode()).isEqualTo(422);
+            assertThat(empty.jsonPath().getList("errors.pointer")).containsExactly("/job_id");
+        }
+    }
+
+    @Test
+    void a_retry_the_org_cannot_pay_is_402_and_changes_nothing_and_an_operators_cancel_frees_the_credits()
+            throws Exception {
+        Fixture org = Fixture.org(0);
+        long hold = HoldRule.creditsToHold(org.call("processing.catalog.estimate",
+                Map.of("process_id", "clip", "inputs", Fixture.clipInputs())).<Number>path("credits").longValue());
+        Fixture.admin("admin.credits.grant", Map.of("org_id", org.orgId, "credits", hold));
+        Response operator = operatorKey("ops:read", "ops:write");
+        String ops = operator.path("api_key");
+        String failedId = execute(org);
+        fail(org, failedId, "storage_error");
+        String running = execute(org);
+        KafkaProbe.publish(event(running, 1, JobEventType.STARTED, null));
+        await().atMost(WAIT).until(() -> "running".equals(org.call("processing.job.get",
+                Map.of("job_id", running)).path("status")));
+        long lastAudit = ok(ops, "ops.audit", Map.of("limit", 1)).jsonPath().<Number>getList("entries.audit_id")
+                .stream().mapToLong(Number::longValue).max().orElse(0);
+
+        Response unpaid = call(ops, "ops.jobs.retry", Map.of("job_id", failedId), false);
+        assertThat(unpaid.statusCode()).as(unpaid.asString()).isEqualTo(402);
+        assertThat(unpaid.<String>path("code")).isEqualTo("insufficient_credits");
+        assertThat(unpaid.<Integer>path("available")).isZero();
+        assertThat(org.call("processing.jobs.list", Map.of("include", List.of("total"))).<Integer>path("total"))
+                .isEqualTo(2);
+        assertThat(retryLink(failedId)).isNull();
+        assertThat(ok(ops, "ops.audit", Map.of("limit", 1)).jsonPath().<Number>getList("entries.audit_id")
+                .stream().mapToLong(Number::longValue).max().orElse(0)).isEqualTo(lastAudit);
+        assertThat(balance(org)).containsEntry("pending", (int) hold).containsEntry("available", 0);
+
+        // The operator cancels the running job: its hold is released and its worker told to stop, as a delete does.
+        Response cancelled = call(ops, "ops.jobs.cancel", Map.of("job_id", running, "reason", "runaway"), true);
+        assertThat(cancelled.statusCode()).as(cancelled.asString()).isEqualTo(200);
+        assertThat(cancelled.<String>path("job.status")).isEqualTo("cancelled");
+        assertThat(cancelled.<String>path("job.billing.status")).isEqualTo("released");
+        assertThat(cancelled.<Object>path("retry_of")).isNull();
+        assertThat(cancelled.jsonPath().getMap("job")).isEqualTo(org.call("processing.job.get",
+                Map.of("job_id", running)).jsonPath().getMap(""));
+        ConsumerRecord<String, String> stop = KafkaProbe.awaitRecord(RealServers.prefix + ".jobs.control",
+                r -> running.equals(r.key()), WAIT);
+        assertThat(Json.mapper().readTree(stop.value()).path("type").asText()).isEqualTo("CANCEL");
+        assertThat(balance(org)).containsEntry("pending", 0).containsEntry("available", (int) hold);
+        Map<String, Object> entry = ok(ops, "ops.audit", Map.of("limit", 1)).jsonPath().getMap("entries[0]");
+        assertThat(entry).containsEntry("action", "ops.jobs.cancel").containsEntry("target", running)
+                .containsEntry("reason", "runaway").containsEntry("principal_id", operator.path("principal_id"));
+        assertThat(((Number) entry.get("audit_id")).longValue())
+                .isEqualTo(cancelled.<Number>path("audit_id").longValue());
+        Response finished = call(ops, "ops.jobs.cancel", Map.of("job_id", running), false);
+        assertThat(finished.statusCode()).isEqualTo(409);
+        assertThat(finished.<String>path("code")).isEqualTo("illegal_transition");
+
+        // Now the org can pay: the retry is taken.
+        Response retried = call(ops, "ops.jobs.retry", Map.of("job_id", failedId), false);
+        assertThat(retried.statusCode()).as(retried.asString()).isEqualTo(200);
+        assertThat(retried.<String>path("job.billing.status")).isEqualTo("reserved");
+        assertThat(balance(org)).containsEntry("pending", (int) hold).containsEntry("available", 0);
+    }
+
+    /** Fails attempt 1 of the job as a worker would, and waits until the api applied it. */
+    private static void fail(Fixture org, String jobId, String code) throws Exception {
+        KafkaProbe.publish(event(jobId, 1, JobEventType.STARTED, null),
+                event(jobId, 1, JobEventType.FAILED, new JobError(code, "failed on purpose", false)));
+        await().atMost(WAIT).until(() -> "failed".equals(org.call("processing.job.get", Map.of("job_id", jobId))
+                .path("status")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> balance(Fixture org) {
+        return Fixture.admin("admin.credits.balance", Map.of("org_id", org.orgId)).as(Map.class);
+    }
+
+    /** "retry_job_id audit_id" of the failed job's row in ops_job_retries, or null. */
+    private String retryLink(String failedJobId) {
+        return queryOne("SELECT retry_job_id || ' ' || audit_id FROM ops_job_retries WHERE failed_job_id = ?",
+                failedJobId);
+    }
+
+    private String principalOf(String jobId) {
+        return queryOne("SELECT principal_id FROM jobs WHERE job_id = ?", jobId);
+    }
+
+    private long outboxRows(String jobId) {
+        return Long.parseLong(queryOne("SELECT count(*) FROM outbox WHERE message_key = ? AND ce_type = "
+                + "'com.geopera.job.dispatch.v1'", jobId));
+    }
+
+    private String queryOne(String sql, String parameter) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, parameter);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? r.getString(1) : null;
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Parks the job's pending outbox row as the relay does with one it cannot send. */

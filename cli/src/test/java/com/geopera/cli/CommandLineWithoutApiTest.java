@@ -85,7 +85,7 @@ class CommandLineWithoutApiTest {
                 "admin orgs create", "admin workspaces create", "admin projects create", "admin projects members add",
                 "admin api-keys create", "admin api-keys revoke", "admin credits grant", "admin credits balance",
                 "auth login", "ops health", "ops queues", "ops workers", "ops jobs", "ops queue pause",
-                "ops queue resume", "ops audit", "completion");
+                "ops queue resume", "ops job retry", "ops job cancel", "ops audit", "completion");
     }
 
     @Test
@@ -117,13 +117,18 @@ class CommandLineWithoutApiTest {
     }
 
     @Test
-    void operator_commands_need_an_operator_or_admin_key_and_a_queue_action_its_queue() {
+    void operator_commands_need_an_operator_or_admin_key_and_a_queue_or_job_action_its_target() {
         assertThat(env.run("ops", "queues")).isEqualTo(3);
         assertThat(env.err()).contains("no operator credentials").contains("GEOPERA_OPS_KEY");
         env.clearOutput();
         assertThat(env.run("ops", "queue", "pause")).isEqualTo(2);
         assertThat(env.err()).contains("NAME");
         assertThat(env.run("ops", "queue")).isEqualTo(2);
+        env.clearOutput();
+        assertThat(env.run("ops", "job", "retry")).isEqualTo(2);
+        assertThat(env.err()).contains("JOB");
+        assertThat(env.run("ops", "job", "cancel", "job_1", "--why", "x")).isEqualTo(2);
+        assertThat(env.run("ops", "job")).isEqualTo(2);
         assertThat(env.run("ops", "jobs", "--limit", "many")).isEqualTo(2);
     }
 

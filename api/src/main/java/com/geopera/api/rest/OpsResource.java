@@ -2,6 +2,8 @@ package com.geopera.api.rest;
 
 import com.geopera.api.contract.ops.OpsAuditInput;
 import com.geopera.api.contract.ops.OpsAuditPage;
+import com.geopera.api.contract.ops.OpsJobAction;
+import com.geopera.api.contract.ops.OpsJobActionInput;
 import com.geopera.api.contract.ops.OpsJobs;
 import com.geopera.api.contract.ops.OpsJobsInput;
 import com.geopera.api.contract.ops.OpsParkedInput;
@@ -14,7 +16,12 @@ import com.geopera.api.contract.ops.OpsRecordActionInput;
 import com.geopera.api.contract.ops.OpsRecordState;
 import com.geopera.api.contract.ops.OpsWorkers;
 import com.geopera.api.contract.EmptyInput;
+import com.geopera.api.config.PublicUrl;
 import com.geopera.api.mapping.BodyReader;
+import com.geopera.api.mapping.JobViews;
+import com.geopera.api.service.ops.JobActionDone;
+import com.geopera.api.service.ops.JobCancelling;
+import com.geopera.api.service.ops.JobRetrying;
 import com.geopera.api.service.ops.OpsAudit;
 import com.geopera.api.service.ops.OpsJobsView;
 import com.geopera.api.service.ops.OpsQueuesView;
@@ -56,6 +63,12 @@ public class OpsResource {
     ParkedRecords parked;
     @Inject
     OpsAudit audit;
+    @Inject
+    JobRetrying retrying;
+    @Inject
+    JobCancelling cancelling;
+    @Inject
+    PublicUrl publicUrl;
 
     @POST
     @Path("queues")
@@ -119,6 +132,35 @@ public class OpsResource {
     }
 
     @POST
+    @Path("jobs/retry")
+    @RequiresScope(value = {Scope.OPS_WRITE, Scope.ADMIN}, anyOf = true)
+    @Refuses({ErrorCode.JOB_NOT_FOUND, ErrorCode.ILLEGAL_TRANSITION, ErrorCode.INSUFFICIENT_CREDITS})
+    @Operation(summary = "Run a failed job (of any org) again as a new job of its org, queued with a new hold",
+            description = "A job is retried at most once; the failed job keeps its record and charged nothing, so the "
+                    + "work is billed once, by the retry.")
+    @APIResponse(responseCode = "200", description = "The new job, queued, and the failed job it retries",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = OpsJobAction.class)))
+    public Response retry(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = OpsJobActionInput.class))) byte[] body) {
+        OpsJobActionInput input = bodies.require(body, OpsJobActionInput.class);
+        return Http.ok(answer(retrying.retry(current.get(), input.jobId(), input.reason())));
+    }
+
+    @POST
+    @Path("jobs/cancel")
+    @RequiresScope(value = {Scope.OPS_WRITE, Scope.ADMIN}, anyOf = true)
+    @Refuses({ErrorCode.JOB_NOT_FOUND, ErrorCode.ILLEGAL_TRANSITION})
+    @Operation(summary = "Cancel a job of any org: its hold released, a running attempt told to stop")
+    @APIResponse(responseCode = "200", description = "The job, cancelled", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OpsJobAction.class)))
+    public Response cancel(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = OpsJobActionInput.class))) byte[] body) {
+        OpsJobActionInput input = bodies.require(body, OpsJobActionInput.class);
+        return Http.ok(answer(cancelling.cancel(current.get(), input.jobId(), input.reason())));
+    }
+
+    @POST
     @Path("outbox/parked")
     @RequiresScope(value = {Scope.OPS_READ, Scope.ADMIN}, anyOf = true)
     @Operation(summary = "Outbox records the relay parked (could not publish), newest first")
@@ -165,5 +207,9 @@ public class OpsResource {
             schema = @Schema(implementation = OpsAuditInput.class))) byte[] body) {
         OpsAuditInput input = bodies.require(body, OpsAuditInput.class);
         return Http.ok(audit.page(input.limit(), input.beforeId()));
+    }
+
+    private OpsJobAction answer(JobActionDone done) {
+        return new OpsJobAction(done.auditId(), done.retryOf(), JobViews.view(done.job(), publicUrl.base()));
     }
 }

@@ -709,6 +709,46 @@ class CommandsAgainstRealStackIT {
     }
 
     @Test
+    void an_operator_retries_a_failed_job_once_and_cancels_a_job_of_the_org_and_a_finished_job_is_refused()
+            throws IOException {
+        aoiFile();
+        Run key = geopera("admin", "api-keys", "create", "--scope", "ops:read,ops:write", "on-call", "-o", "json");
+        assertThat(key.exit()).as(key.toString()).isZero();
+        Map<String, String> operator = Map.of("GEOPERA_URL", stack.url(), "GEOPERA_OPS_KEY",
+                key.json().path("api_key").asText());
+        Run failed = geopera("processing", "execute", "-p", "clip", "-i", "image=file:" + API_ONLY_IMAGE, "-i",
+                "aoi=@aoi.geojson", "--wait", "--poll-interval", POLL, "-o", "json");
+        assertThat(failed.exit()).as(failed.toString()).isEqualTo(8);
+        String failedId = failed.json().path("job_id").asText();
+
+        Run retried = geopera(operator, "ops", "job", "retry", failedId, "--reason", "input fixed");
+        assertThat(retried.exit()).as(retried.toString()).isZero();
+        assertThat(retried.out()).containsPattern("Retry of: +" + failedId).containsPattern("Status: +(queued|running)")
+                .containsPattern("Attempt: +1").containsPattern("Billing: +reserved").containsPattern("Job: +job_\\w+");
+        Run again = geopera(operator, "ops", "job", "retry", failedId, "-o", "json");
+        assertThat(again.exit()).as("a job is retried at most once").isEqualTo(6);
+        assertThat(again.err()).contains("illegal_transition");
+
+        Run created = geopera("processing", "create", "-p", "clip", "-i", "image=file:elev.tif", "-i",
+                "aoi=@aoi.geojson", "-o", "json");
+        String createdId = created.json().path("job_id").asText();
+        Run cancelled = geopera(operator, "ops", "job", "cancel", createdId, "--reason", "cli test", "-o", "json");
+        assertThat(cancelled.exit()).as(cancelled.toString()).isZero();
+        assertThat(cancelled.json().path("job").path("status").asText()).isEqualTo("cancelled");
+        assertThat(cancelled.json().path("audit_id").asLong()).isPositive();
+        assertThat(cancelled.json().has("retry_of")).isFalse();
+        assertThat(geopera(operator, "ops", "job", "cancel", createdId).exit()).as("a finished job").isEqualTo(6);
+        assertThat(geopera(operator, "ops", "job", "cancel", "job_01NOSUCHJOB").exit()).isEqualTo(4);
+
+        Run audit = geopera(operator, "ops", "audit", "--limit", "2", "-o", "json");
+        assertThat(audit.json().path("entries").findValuesAsText("action"))
+                .containsExactly("ops.jobs.cancel", "ops.jobs.retry");
+        Run refused = geopera(Map.of("GEOPERA_URL", stack.url(), "GEOPERA_OPS_KEY", stack.apiKey()), "ops", "job",
+                "cancel", createdId);
+        assertThat(refused.exit()).as("an org key is no operator").isEqualTo(3);
+    }
+
+    @Test
     void ops_health_reports_the_api_up() {
         Run run = geopera("ops", "health");
         assertThat(run.exit()).as(run.toString()).isZero();

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "ops", mixinStandardHelpOptions = true,
         description = "Operators: queues, workers, stuck jobs, actions; health and metrics.",
         subcommands = {OpsQueuesCommand.class, OpsWorkersCommand.class, OpsJobsCommand.class, OpsQueueCommand.class,
-                OpsAuditCommand.class, OpsHealthCommand.class, OpsMetricsCommand.class},
+                OpsJobCommand.class, OpsAuditCommand.class, OpsHealthCommand.class, OpsMetricsCommand.class},
         footer = {"%nExample:", "  geopera ops queues"})
 public final class OpsCommand extends GroupCommand {
 }

@@ -59,6 +59,7 @@ final class OpsViews {
     static final View JOB_ACTION = View.of("jobs", List.of(
             text("Audit id", "/audit_id"),
             text("Job", "/job/job_id"),
+            text("Retry of", "/retry_of"),
             text("Status", "/job/status"),
             text("Attempt", "/job/attempt"),
             text("Org", "/job/org_id"),
