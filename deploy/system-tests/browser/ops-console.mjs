@@ -2,7 +2,7 @@
 // as JSON:
 //
 //   node ops-console.mjs --url <api>/ops/ --out <artefact dir> --name <run name> --operator-key <key>
-//                        --org-key <key> --queue <queue to pause and resume>
+//                        --org-key <key> --queue <queue to pause and resume> [--retry-job <failed job id>]
 //
 // 1. opens the page without a key (it must show the sign-in form and ask the api for nothing);
 // 2. signs in with the operator key (pasted into the field labelled "Operator key"), waits for the first refresh
@@ -10,6 +10,8 @@
 // 3. pauses --queue with its button and the confirmation dialog (after first cancelling once), waits until the
 //    table shows it paused, then resumes it the same way;
 // 4. signs out, signs in with the org key, and reads the refusal the page shows.
+// With --retry-job it does none of that: it signs in, retries that failed job with the Retry button of its row in
+// Recent failures and the confirmation dialog, and reads the outcome the page shows and the audit log after it.
 // Screenshots and <name>.json are written to --out. Exit status: 0 when the report was written (the caller judges
 // it), 2 when the browser is missing or cannot start, 1 on any other failure.
 import fs from 'node:fs';
@@ -20,6 +22,7 @@ import { main } from './lib/script.mjs';
 const WAIT_MS = 30_000;
 const MAX_TABS = 60;
 const REASON = 'paused by the browser test';
+const RETRY_REASON = 'retried by the browser test';
 
 /** The api calls the page made (operation ids and statuses) and the same-origin requests that failed. */
 class Calls {
@@ -218,4 +221,45 @@ async function run(opts) {
   return report;
 }
 
-await main('ops-console', ['url', 'out', 'name', 'operator-key', 'org-key', 'queue'], run);
+/** Signs in, retries the failed job through its row's button and the dialog, and reads what the page said. */
+async function retry(opts) {
+  const out = path.resolve(opts.out);
+  fs.mkdirSync(out, { recursive: true });
+  const jobId = opts['retry-job'];
+  const report = { name: opts.name, chromium: CHROMIUM, url: opts.url, job: jobId };
+  const { context, close } = await openBrowser(out);
+  try {
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    const calls = new Calls(page, opts.url);
+    await page.goto(opts.url, { waitUntil: 'load', timeout: WAIT_MS });
+    await page.getByLabel('Operator key', { exact: true }).fill(opts['operator-key']);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await refreshed(page);
+    report.before = await readConsole(page);
+    const before = calls.count();
+    report.retry_dialog = await viaDialog(page, `Retry job ${jobId}`, { confirm: 'Retry job', reason: RETRY_REASON });
+    await page.waitForFunction(() => document.getElementById('outcome')?.hidden === false, null, { timeout: WAIT_MS });
+    report.outcome = (await page.locator('#outcome').textContent()).trim();
+    // The refresh after the action lists the retry first in the audit log.
+    await page.waitForFunction(() => document.querySelector('#audit tbody tr')?.textContent.includes('ops.jobs.retry'),
+      null, { timeout: WAIT_MS });
+    report.after = await readConsole(page);
+    report.retry_calls = calls.since(before).filter((c) => c.operation.startsWith('ops.jobs.'));
+    await page.screenshot({ path: path.join(out, `${opts.name}-retried.png`), fullPage: true });
+    // A second retry of the same job is refused, and the page shows the api's problem.
+    await viaDialog(page, `Retry job ${jobId}`, { confirm: 'Retry job' });
+    await page.waitForFunction(() => document.getElementById('problem')?.hidden === false, null, { timeout: WAIT_MS });
+    report.second = (await readConsole(page)).problem;
+    report.all_retry_calls = calls.since(before).filter((c) => c.operation.startsWith('ops.jobs.'));
+    report.page_errors = errors.page;
+    // The refused second retry is logged by chromium as a failed resource: expected, and not a page error.
+    report.console_errors = errors.console.filter((text) => !/status of 409/.test(text));
+    report.failed_requests = calls.failed;
+  } finally {
+    await close();
+  }
+  return report;
+}
+
+await main('ops-console', ['url', 'out', 'name', 'operator-key'], (opts) => (opts['retry-job'] ? retry(opts) : run(opts)));

@@ -9,7 +9,8 @@ import { age, count, time } from './format';
 import { History } from './history';
 import { renderLedger } from './ledger';
 import {
-  type AuditAnswer, type JobsAnswer, type ParkedAnswer, type Queue, queueOf, type QueuesAnswer, type WorkersAnswer,
+  type AuditAnswer, type JobActionAnswer, type JobsAnswer, type ParkedAnswer, type Queue, queueOf, type QueuesAnswer,
+  type WorkersAnswer,
 } from './model';
 import { canAct, type Session, signIn, signOut, storedSession } from './session';
 import { assess } from './severity';
@@ -25,6 +26,7 @@ const LIST_LIMIT = 50;
 const consoleElement = byId('console');
 const problem = byId('problem');
 const announcer = byId('announcer');
+const outcome = byId('outcome');
 const refreshed = byId('refreshed');
 const signInForm = byId('sign-in') as HTMLFormElement;
 const keyInput = byId('operator-key') as HTMLInputElement;
@@ -203,6 +205,13 @@ const ACTIONS: Record<Action['kind'], { operation: string; question: (a: Action)
     confirm: `Pause ${name(a)}`, danger: true }) },
   resume: { operation: 'ops.queues.resume', question: (a) => ({ title: `Resume queue ${name(a)}?`,
     text: 'The jobs that waited are dispatched, oldest first.', confirm: `Resume ${name(a)}` }) },
+  retry: { operation: 'ops.jobs.retry', question: (a) => ({ title: `Retry job ${name(a)}?`,
+    text: 'The failed job runs again as a new job of its org, queued at once, with its estimate held from the '
+      + 'org\'s credits. The failed job charged nothing, so the work is billed once, by the new job. A job is '
+      + 'retried at most once.', confirm: 'Retry job' }) },
+  cancel: { operation: 'ops.jobs.cancel', question: (a) => ({ title: `Cancel job ${name(a)}?`,
+    text: 'The job is cancelled and its hold released; a running attempt is told to stop. This cannot be undone.',
+    confirm: 'Cancel job', danger: true }) },
   replay: { operation: 'ops.outbox.replay', question: (a) => ({ title: `Replay record ${name(a)}?`,
     text: 'The parked record goes back to the outbox relay, which publishes it again.', confirm: 'Replay record' }) },
   discard: { operation: 'ops.outbox.discard', question: (a) => ({ title: `Discard record ${name(a)}?`,
@@ -211,12 +220,25 @@ const ACTIONS: Record<Action['kind'], { operation: string; question: (a: Action)
 };
 
 function name(action: Action): string {
-  return 'queue' in action ? action.queue : `${action.recordId} (${action.topic})`;
+  return 'queue' in action ? action.queue : 'jobId' in action ? action.jobId : `${action.recordId} (${action.topic})`;
 }
 
 function body(action: Action, reason: string): object {
-  const target = 'queue' in action ? { queue: action.queue } : { id: action.recordId };
+  const target = 'queue' in action ? { queue: action.queue } : 'jobId' in action ? { job_id: action.jobId } : { id: action.recordId };
   return reason ? { ...target, reason } : target;
+}
+
+/** What an accepted action did, in words: a job action names the job it made or ended. */
+function done(action: Action, operation: string, answer: unknown): string {
+  if (action.kind === 'retry' || action.kind === 'cancel') {
+    const { job } = answer as JobActionAnswer;
+    const credits = action.kind === 'retry' ? job.billing?.reserved_credits : job.billing?.released_credits;
+    const money = credits === undefined ? '' : `, ${count(credits)} credits ${action.kind === 'retry' ? 'held' : 'released'}`;
+    return action.kind === 'retry'
+      ? `Retried job ${name(action)} as job ${job.job_id} (${job.status}${money}).`
+      : `Cancelled job ${job.job_id} (${job.status}${money}).`;
+  }
+  return `Done: ${operation} ${name(action)}.`;
 }
 
 async function act(action: Action): Promise<void> {
@@ -226,11 +248,16 @@ async function act(action: Action): Promise<void> {
     return;
   }
   try {
-    await new OpsClient(session.token).call(operation, body(action, reason));
+    const answer = await new OpsClient(session.token).call<unknown>(operation, body(action, reason));
     actionProblem = null;
-    announce(`Done: ${operation} ${name(action)}.`);
+    showProblem(null);
+    const said = done(action, operation, answer);
+    outcome.textContent = said;
+    outcome.hidden = false;
+    announce(said);
   } catch (error) {
     actionProblem = `${operation} ${name(action)} was refused: ${describe(error)}`;
+    outcome.hidden = true;
     showProblem(actionProblem);
     return;
   }

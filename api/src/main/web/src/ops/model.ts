@@ -121,6 +121,13 @@ export interface AuditAnswer {
   next_before_id?: number;
 }
 
+/** The answer of ops.jobs.retry and ops.jobs.cancel (the job as processing.job.get shows it, in part). */
+export interface JobActionAnswer {
+  audit_id: number;
+  retry_of?: string;
+  job: { job_id: string; status: string; billing?: { reserved_credits?: number; released_credits?: number } };
+}
+
 export interface SessionAnswer {
   session_id: string;
   token: string;

@@ -10,6 +10,7 @@ import { sparkline } from './sparkline';
 /** What a button in a row asks for; main.ts confirms and calls the operation. */
 export type Action =
   | { kind: 'pause' | 'resume'; queue: string }
+  | { kind: 'retry' | 'cancel'; jobId: string }
   | { kind: 'replay' | 'discard'; recordId: number; topic: string };
 
 export interface Handlers {
@@ -125,7 +126,7 @@ const REASONS: Record<string, string> = {
 
 export function renderStuck(body: HTMLElement, stuck: readonly StuckJob[], handlers: Handlers): void {
   if (!stuck.length) {
-    empty(body, 6, 'No stuck job.');
+    empty(body, 7, 'No stuck job.');
     return;
   }
   replaceChildren(body, stuck.map((job) => el('tr', { class: 'level-warning' },
@@ -134,12 +135,13 @@ export function renderStuck(body: HTMLElement, stuck: readonly StuckJob[], handl
     el('td', {}, job.status),
     el('td', {}, REASONS[job.reason] ?? job.reason),
     el('td', { class: 'num' }, age(job.age_seconds)),
-    el('td', {}, job.worker_id ?? '–'))));
+    el('td', {}, job.worker_id ?? '–'),
+    el('td', {}, actionButton(handlers, { kind: 'cancel', jobId: job.job_id }, 'Cancel', `Cancel job ${job.job_id}`, true)))));
 }
 
 export function renderFailures(body: HTMLElement, failures: readonly Failure[], handlers: Handlers): void {
   if (!failures.length) {
-    empty(body, 6, 'No job failed in the last hour.');
+    empty(body, 7, 'No job failed in the last hour.');
     return;
   }
   replaceChildren(body, failures.map((job) => el('tr', {},
@@ -148,7 +150,8 @@ export function renderFailures(body: HTMLElement, failures: readonly Failure[], 
     el('td', {}, job.queue),
     el('td', {}, el('code', {}, job.error_code ?? '–')),
     el('td', { class: 'message' }, job.error_message ?? ''),
-    el('td', { class: 'num' }, count(job.attempt)))));
+    el('td', { class: 'num' }, count(job.attempt)),
+    el('td', {}, actionButton(handlers, { kind: 'retry', jobId: job.job_id }, 'Retry', `Retry job ${job.job_id}`)))));
 }
 
 export function renderParked(body: HTMLElement, records: readonly ParkedRecord[], handlers: Handlers): void {

@@ -12,7 +12,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -21,8 +24,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * waiting, no live worker). {@code browser/ops-console.mjs} then opens the page, signs in with an operator key,
  * reads the tables, pauses and resumes clip through the confirmation dialog, and signs in with an org key. The
  * numbers it read are held against {@code ops.queues} / {@code ops.workers} and the credits against the ledger;
- * the screenshots stay in {@code target/browser/}.
+ * last, a second run retries the failed job with its Retry button. The screenshots stay in {@code target/browser/}.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OpsConsoleIT {
     private static final Duration BROWSER_RUN = Duration.ofSeconds(180);
     private static final String QUEUE = "clip";
@@ -162,8 +166,7 @@ class OpsConsoleIT {
         assertThat(failures).hasSize(1);
         assertThat(failures.get(0).path("Queue").asText()).isEqualTo(QUEUE);
         assertThat(failures.get(0).path("Error code").asText()).isNotBlank().isNotEqualTo("–");
-        assertThat(failures.get(0).path("button").isNull())
-                .as("no Retry button while ops.jobs.retry is not served (OPERATIONS-GUIDE)").isTrue();
+        assertThat(failures.get(0).path("button").asText()).startsWith("Retry job job_");
         assertThat(report.path("signed_in").path("ledger").path("Held now (all orgs)").asText())
                 .isEqualTo(count(heldCredits) + " credits");
         assertThat(report.path("signed_in").path("ledger").path("Ledger invariant violations").asText()).isEqualTo("none");
@@ -203,6 +206,43 @@ class OpsConsoleIT {
         assertThat(shown.get(0).path("Action").asText()).isEqualTo("ops.queues.resume");
         assertThat(shown.get(1).path("Action").asText()).isEqualTo("ops.queues.pause");
         assertThat(shown.get(1).path("Reason and detail").asText()).contains("paused by the browser test");
+    }
+
+    /** Last: the retry adds a job to the queue the other tests compare with the first report. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void the_failed_job_retried_through_its_button_is_a_new_queued_job_the_page_names_and_the_audit_lists(
+            LocalStack stack) {
+        OperationClient operator = stack.operator();
+        String failedId = operator.ok("ops.jobs", Map.of()).path("failures").get(0).path("job_id").asText();
+        JsonNode retried = BrowserScript.run("ops-console.mjs", "ops-console-retry", BROWSER_RUN, "--url",
+                stack.url() + "/ops/", "--out", BrowserScript.artefacts().toString(), "--name", "ops-console-retry",
+                "--operator-key", stack.operatorKey(), "--retry-job", failedId);
+
+        assertThat(retried.path("retry_dialog").path("title").asText()).isEqualTo("Retry job " + failedId + "?");
+        assertThat(retried.path("retry_dialog").path("focused").asText()).isEqualTo("Cancel");
+        Matcher outcome = Pattern.compile("^Retried job " + failedId + " as job (job_\\w+) \\(queued, ([\\d,]+) credits? "
+                + "held\\)\\.$").matcher(retried.path("outcome").asText());
+        assertThat(outcome.matches()).as("the outcome line: %s", retried.path("outcome").asText()).isTrue();
+        JsonNode job = stack.client().ok("processing.job.get", Map.of("job_id", outcome.group(1)));
+        assertThat(job.path("status").asText()).as("no live worker takes it").isEqualTo("queued");
+        assertThat(job.path("billing").path("reserved_credits").asLong())
+                .isEqualTo(Long.parseLong(outcome.group(2).replace(",", "")));
+        JsonNode audit = operator.ok("ops.audit", Map.of("limit", 1)).path("entries").get(0);
+        assertThat(audit.path("action").asText()).isEqualTo("ops.jobs.retry");
+        assertThat(audit.path("target").asText()).isEqualTo(failedId);
+        assertThat(audit.path("reason").asText()).isEqualTo("retried by the browser test");
+        assertThat(audit.path("detail").path("retry_job_id").asText()).isEqualTo(outcome.group(1));
+        assertThat(retried.path("after").path("audit").get(0).path("Action").asText()).isEqualTo("ops.jobs.retry");
+        List<String> calls = new ArrayList<>();
+        retried.path("all_retry_calls").forEach(c -> calls.add(c.path("operation").asText() + " "
+                + c.path("status").asInt()));
+        assertThat(calls).containsExactly("ops.jobs.retry 200", "ops.jobs.retry 409");
+        assertThat(retried.path("second").asText()).contains("409").contains(outcome.group(1));
+        assertThat(retried.path("page_errors")).isEmpty();
+        assertThat(retried.path("console_errors")).isEmpty();
+        assertThat(retried.path("failed_requests")).isEmpty();
+        assertThat(BrowserScript.artefacts().resolve("ops-console-retry-retried.png")).isRegularFile();
     }
 
     @Test
