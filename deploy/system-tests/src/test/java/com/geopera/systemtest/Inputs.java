@@ -42,6 +42,16 @@ final class Inputs {
                 "GEOPERA_OPS_SNAPSHOT_INTERVAL", "1s"));
     }
 
+    /** A directory api and workers both read inputs from, whose files a test may change under a job. */
+    static Path changingDir() {
+        Path dir = target().resolve("changing-inputs");
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Options giving api and workers the samples and the big raster, and the api alone the api-only dir. */
     static StackOptions withTestInputs(StackOptions options) {
         Path samples = TestServers.repoRoot().resolve(".geopera/samples");
