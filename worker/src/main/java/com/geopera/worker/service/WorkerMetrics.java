@@ -28,14 +28,16 @@ public class WorkerMetrics {
     private final Timer runDuration;
     private final MeterRegistry registry;
 
+    // Gauges hold their object strongly: with Micrometer's default weak reference a gauge whose object was
+    // collected reads NaN, and the Prometheus text then left geopera_worker_jobs_running out (WorkerOverKafkaTest).
     public WorkerMetrics(MeterRegistry registry, RunningJobs runningJobs, JobSlots slots) {
         this.registry = registry;
         Gauge.builder("geopera.worker.jobs.running", runningJobs, RunningJobs::count)
-                .description("Job attempts running on this worker").register(registry);
+                .description("Job attempts running on this worker").strongReference(true).register(registry);
         Gauge.builder("geopera.worker.slots", slots, JobSlots::inUse).tag("state", "busy")
-                .description("Job slots of this worker, by state").register(registry);
+                .description("Job slots of this worker, by state").strongReference(true).register(registry);
         Gauge.builder("geopera.worker.slots", slots, s -> Math.max(0, s.capacity() - s.inUse())).tag("state", "free")
-                .description("Job slots of this worker, by state").register(registry);
+                .description("Job slots of this worker, by state").strongReference(true).register(registry);
         completed = outcome(registry, "completed");
         failed = outcome(registry, "failed");
         cancelled = outcome(registry, "cancelled");
