@@ -25,6 +25,8 @@ import java.util.Map;
  * One writer per stream (it keeps a buffer), used by one thread at a time.
  */
 public final class JobJsonWriter {
+    /** A listed job without inputs is ~700 bytes of JSON: the first size of a buffer per job written. */
+    public static final int BYTES_PER_JOB = 700;
     private static final Map<String, JobStatus> STATUSES = new HashMap<>();
     private static final Map<String, String> BILLING = new HashMap<>();
 

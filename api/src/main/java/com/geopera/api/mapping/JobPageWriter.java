@@ -19,9 +19,6 @@ import java.io.UncheckedIOException;
  * (docs/BENCHMARKS.md "Lists").
  */
 public final class JobPageWriter {
-    /** A listed job without inputs is ~700 bytes of JSON: the buffer's first size per job. */
-    private static final int BYTES_PER_JOB = 700;
-
     /** Reads one page, handing each row to the sink (see {@code JobService#scanPage}). */
     @FunctionalInterface
     public interface PageScan {
@@ -67,7 +64,7 @@ public final class JobPageWriter {
     }
 
     private byte[] write(JobQuery query, PageScan pages, CursorText cursors, Members between) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256 + query.limit() * BYTES_PER_JOB);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256 + query.limit() * JobJsonWriter.BYTES_PER_JOB);
         try (JsonGenerator g = Json.mapper().createGenerator(out)) {
             g.writeStartObject();
             g.writeArrayFieldStart("jobs");
