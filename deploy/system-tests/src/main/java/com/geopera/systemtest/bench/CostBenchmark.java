@@ -34,10 +34,14 @@ import java.util.concurrent.Future;
  * {@code geopera_worker_job_duration_seconds}: GDAL plus output writing), the job events per job by type, and the
  * top frames of JDK Flight Recorder execution samples of the api and the workers over the whole run.
  * Usage: {@code deploy/system-tests/bench/run cost [--workers 2] [--jobs 200] [--threads 8] [--warm-up 20]
- * [--top 15] [--no-jfr]}. Meant for a quiet machine: every other process's CPU competes with the one measured.
+ * [--top 15] [--no-jfr]}; then the Celery + Redis peer ({@link CeleryPeer}) runs as many no-op tasks with as many
+ * processes as the workers have slots, and both rates are printed in one table. Meant for a quiet machine: every
+ * other process's CPU competes with the one measured.
  */
 public final class CostBenchmark {
     private static final String RUN_SUM = "geopera_worker_job_duration_seconds_sum";
+    /** {@link StackOptions#workers(int)}'s slots per worker; the Celery peer gets as many processes in all. */
+    private static final int SLOTS_PER_WORKER = 2;
 
     private CostBenchmark() {
     }
@@ -71,6 +75,8 @@ public final class CostBenchmark {
         }
         String loadBefore = BenchJobs.loadAverage();
         StringBuilder report = new StringBuilder();
+        double submitPerSecond;
+        double jobsPerSecond;
         try (LocalStack stack = LocalStack.start(options)) {
             OperationClient client = stack.client();
             burst(client, stack, warmUp, threads); // GDAL's first runs, JIT, connections
@@ -84,8 +90,11 @@ public final class CostBenchmark {
             Map<String, Double> cpuBefore = cpu(pids);
             double runBefore = workerRunSeconds(stack, workers);
             Instant start = Instant.now();
-            List<String> ids = burst(client, stack, jobs, threads);
-            double wallSeconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
+            Burst burst = burst(client, stack, jobs, threads);
+            List<String> ids = burst.ids();
+            double wallSeconds = Duration.between(start, burst.ended()).toMillis() / 1000.0;
+            submitPerSecond = jobs / (Duration.between(start, burst.submitted()).toMillis() / 1000.0);
+            jobsPerSecond = jobs / wallSeconds;
             Map<String, Double> cpuAfter = cpu(pids);
             double runPerJobMs = (workerRunSeconds(stack, workers) - runBefore) * 1000 / jobs;
 
@@ -107,6 +116,12 @@ public final class CostBenchmark {
             eventsPerJob(stack, ids).forEach((type, perJob) ->
                     report.append(String.format("| %s | %.2f |%n", type, perJob)));
         }
+        CeleryPeer.Result celery = CeleryPeer.run(jobs, threads, workers * SLOTS_PER_WORKER);
+        report.append(String.format("%n| system | enqueued/s | done/s (end to end) |%n|---|---|---|%n"
+                        + "| geopera, small clip jobs (%d workers × %d slots) | %.1f | %.1f |%n"
+                        + "| Celery 5 + Redis, no-op tasks (%d processes) | %.1f | %.1f |%n",
+                workers, SLOTS_PER_WORKER, submitPerSecond, jobsPerSecond, workers * SLOTS_PER_WORKER,
+                celery.enqueuePerSecond(), celery.tasksPerSecond()));
         if (jfr) {
             for (String process : List.of("api", "workers")) {
                 report.append("\nTop frames of ").append(process).append(" (jdk.ExecutionSample, whole run):\n```\n");
@@ -121,8 +136,12 @@ public final class CostBenchmark {
         System.exit(0);
     }
 
-    /** Submits {@code count} small clip jobs from {@code threads} threads and waits until all ended; their ids. */
-    private static List<String> burst(OperationClient client, LocalStack stack, int count, int threads) throws Exception {
+    /** A burst's job ids, when the last execute was answered and when the last job ended. */
+    private record Burst(List<String> ids, Instant submitted, Instant ended) {
+    }
+
+    /** Submits {@code count} small clip jobs from {@code threads} threads and waits until all ended. */
+    private static Burst burst(OperationClient client, LocalStack stack, int count, int threads) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Future<String>> submitted = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -132,9 +151,10 @@ public final class CostBenchmark {
         for (Future<String> id : submitted) {
             ids.add(id.get());
         }
+        Instant answered = Instant.now();
         pool.shutdown();
         BenchJobs.awaitEnd(client, ids, Duration.ofMinutes(30));
-        return ids;
+        return new Burst(ids, answered, Instant.now());
     }
 
     private static Map<String, Double> cpu(Map<String, Long> pids) {
