@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -25,7 +24,7 @@ import java.util.concurrent.Future;
  * clip, from {@code --threads} client connections; jobs/s, latency percentiles, the api's CPU per accepted job, how
  * long the outbox takes to reach Kafka after the burst, and the Celery peer's enqueue rate from as many threads.
  * Usage: {@code deploy/system-tests/bench/run accept [--jobs 2000] [--threads 16] [--warm-up 200] [--top 15]
- * [--no-jfr]}. Meant for a quiet machine.
+ * [--no-profile]}. Meant for a quiet machine.
  */
 public final class AcceptBenchmark {
     private AcceptBenchmark() {
@@ -36,35 +35,37 @@ public final class AcceptBenchmark {
         int threads = 16;
         int warmUp = 200;
         int top = 15;
-        boolean jfr = true;
+        boolean profile = true;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--jobs" -> jobs = Integer.parseInt(args[++i]);
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
                 case "--warm-up" -> warmUp = Integer.parseInt(args[++i]);
                 case "--top" -> top = Integer.parseInt(args[++i]);
-                case "--no-jfr" -> jfr = false;
+                case "--no-profile" -> profile = false;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        Path recordings = TestServers.repoRoot().resolve("deploy/system-tests/target/accept-jfr")
-                .resolve(Instant.now().toString().replace(':', '-'));
+        Path profileFile = TestServers.repoRoot().resolve("deploy/system-tests/target/accept-profile")
+                .resolve(Instant.now().toString().replace(':', '-') + "-api.collapsed");
         StackOptions options = StackOptions.workers(0).withCredits(1_000_000_000L);
-        if (jfr) {
-            options = options.withApiEnv(Map.of("JAVA_TOOL_OPTIONS",
-                    FlightRecordings.javaToolOptions(recordings.resolve("api"))));
-        }
         String loadBefore = BenchJobs.loadAverage();
         StringBuilder report = new StringBuilder();
         try (LocalStack stack = LocalStack.start(options)) {
             OperationClient client = stack.client();
             burst(client, stack, warmUp, threads);
             long apiPid = stack.api().pid();
+            if (profile) {
+                CpuProfiles.start(apiPid);
+            }
             double cpuBefore = ProcessCpu.seconds(apiPid);
             Instant start = Instant.now();
             List<Double> latencies = burst(client, stack, jobs, threads);
             Instant accepted = Instant.now();
             double cpuAfter = ProcessCpu.seconds(apiPid);
+            if (profile) {
+                CpuProfiles.stop(apiPid, profileFile);
+            }
             Duration drained = awaitOutboxDrained(stack, accepted, Duration.ofMinutes(5));
             double seconds = Duration.between(start, accepted).toMillis() / 1000.0;
             report.append(String.format("%d executes (small clip, no worker) from %d connections: %.1f s "
@@ -78,10 +79,10 @@ public final class AcceptBenchmark {
         CeleryPeer.Result celery = CeleryPeer.run(jobs, threads, 4);
         report.append(String.format("| Celery 5 + Redis, no-op `delay()` | %.1f | — | — | — | tasks done at %.1f/s "
                 + "(4 processes) |%n", celery.enqueuePerSecond(), celery.tasksPerSecond()));
-        if (jfr) {
-            report.append("\nTop frames of the api (jdk.ExecutionSample, whole run):\n```\n");
-            FlightRecordings.topFrames(recordings.resolve("api"), top).forEach(line -> report.append(line).append('\n'));
-            report.append("```\nRecording: ").append(recordings).append('\n');
+        if (profile) {
+            report.append("\nCPU profile of the api over the measured burst (async-profiler):\n```\n");
+            CpuProfiles.summary(profileFile, top).forEach(line -> report.append(line).append('\n'));
+            report.append("```\nStacks: ").append(profileFile).append('\n');
         }
         System.out.println(report);
         BenchJobs.appendResults("accept rate", report.toString());

@@ -31,10 +31,10 @@ import java.util.concurrent.Future;
  * The platform's own cost per job (issue 18): a burst of small clip jobs ({@code elev.tif}, a 0.2° square) through
  * the packaged api and workers, with the CPU time of the api, the Kafka broker and each worker read from
  * {@code /proc/<pid>/stat} before and after the burst, the workers' own run time (their
- * {@code geopera_worker_job_duration_seconds}: GDAL plus output writing), the job events per job by type, and the
- * top frames of JDK Flight Recorder execution samples of the api and the workers over the whole run.
+ * {@code geopera_worker_job_duration_seconds}: GDAL plus output writing), the job events per job by type, and CPU
+ * profiles ({@link CpuProfiles}, native frames included) of the api and the first worker over the measured burst.
  * Usage: {@code deploy/system-tests/bench/run cost [--workers 2] [--jobs 200] [--threads 8] [--warm-up 20]
- * [--top 15] [--no-jfr]}; then the Celery + Redis peer ({@link CeleryPeer}) runs as many no-op tasks with as many
+ * [--top 15] [--no-profile]}; then the Celery + Redis peer ({@link CeleryPeer}) runs as many no-op tasks with as many
  * processes as the workers have slots, and both rates are printed in one table. Meant for a quiet machine: every
  * other process's CPU competes with the one measured.
  */
@@ -52,7 +52,7 @@ public final class CostBenchmark {
         int threads = 8;
         int warmUp = 20;
         int top = 15;
-        boolean jfr = true;
+        boolean profile = true;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--workers" -> workers = Integer.parseInt(args[++i]);
@@ -60,19 +60,13 @@ public final class CostBenchmark {
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
                 case "--warm-up" -> warmUp = Integer.parseInt(args[++i]);
                 case "--top" -> top = Integer.parseInt(args[++i]);
-                case "--no-jfr" -> jfr = false;
+                case "--no-profile" -> profile = false;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        Path recordings = TestServers.repoRoot().resolve("deploy/system-tests/target/cost-jfr")
+        Path profiles = TestServers.repoRoot().resolve("deploy/system-tests/target/cost-profile")
                 .resolve(Instant.now().toString().replace(':', '-'));
         StackOptions options = StackOptions.workers(workers).withCredits(1_000_000_000L);
-        if (jfr) {
-            options = options.withApiEnv(Map.of("JAVA_TOOL_OPTIONS",
-                            FlightRecordings.javaToolOptions(recordings.resolve("api"))))
-                    .withWorkerEnv(Map.of("JAVA_TOOL_OPTIONS",
-                            FlightRecordings.javaToolOptions(recordings.resolve("workers"))));
-        }
         String loadBefore = BenchJobs.loadAverage();
         StringBuilder report = new StringBuilder();
         double submitPerSecond;
@@ -87,6 +81,10 @@ public final class CostBenchmark {
             for (int i = 1; i <= workers; i++) {
                 pids.put("worker-" + i, stack.worker(i).pid());
             }
+            List<String> profiled = new ArrayList<>(List.of("api", "worker-1"));
+            if (profile) {
+                profiled.forEach(name -> CpuProfiles.start(pids.get(name)));
+            }
             Map<String, Double> cpuBefore = cpu(pids);
             double runBefore = workerRunSeconds(stack, workers);
             Instant start = Instant.now();
@@ -96,6 +94,9 @@ public final class CostBenchmark {
             submitPerSecond = jobs / (Duration.between(start, burst.submitted()).toMillis() / 1000.0);
             jobsPerSecond = jobs / wallSeconds;
             Map<String, Double> cpuAfter = cpu(pids);
+            if (profile) {
+                profiled.forEach(name -> CpuProfiles.stop(pids.get(name), profiles.resolve(name + ".collapsed")));
+            }
             double runPerJobMs = (workerRunSeconds(stack, workers) - runBefore) * 1000 / jobs;
 
             report.append(String.format("%d small clip jobs from %d client threads on %d worker(s): %.1f s, "
@@ -122,14 +123,15 @@ public final class CostBenchmark {
                         + "| Celery 5 + Redis, no-op tasks (%d processes) | %.1f | %.1f |%n",
                 workers, SLOTS_PER_WORKER, submitPerSecond, jobsPerSecond, workers * SLOTS_PER_WORKER,
                 celery.enqueuePerSecond(), celery.tasksPerSecond()));
-        if (jfr) {
-            for (String process : List.of("api", "workers")) {
-                report.append("\nTop frames of ").append(process).append(" (jdk.ExecutionSample, whole run):\n```\n");
-                FlightRecordings.topFrames(recordings.resolve(process), top)
+        if (profile) {
+            for (String process : List.of("api", "worker-1")) {
+                report.append("\nCPU profile of ").append(process)
+                        .append(" over the measured burst (async-profiler):\n```\n");
+                CpuProfiles.summary(profiles.resolve(process + ".collapsed"), top)
                         .forEach(line -> report.append(line).append('\n'));
                 report.append("```\n");
             }
-            report.append("Recordings: ").append(recordings).append('\n');
+            report.append("Stacks: ").append(profiles).append('\n');
         }
         System.out.println(report);
         BenchJobs.appendResults("cost per job", report.toString());
