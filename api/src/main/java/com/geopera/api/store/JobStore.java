@@ -1,14 +1,11 @@
 package com.geopera.api.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.geopera.api.Job;
-import com.geopera.common.jdbc.Timestamps;
-import com.geopera.common.job.BillingStatus;
+import com.geopera.api.store.entity.JobEntity;
 import com.geopera.common.job.JobStatus;
-import com.geopera.common.json.Json;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.OptimisticLockException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,15 +13,24 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.ConcurrentModificationException;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import org.hibernate.StaleStateException;
+import org.hibernate.StatelessSession;
+import org.hibernate.query.NativeQuery;
 
-/** The {@code jobs} table. Updates are optimistic on {@code version} (and callers lock the row first). */
+/**
+ * The {@code jobs} table: rows are {@link JobEntity}s read and written through a Hibernate stateless session and
+ * handed out as {@link Job} aggregates ({@link JobEntityMapping}). Stateless, so nothing a caller does to a job in
+ * memory (the liveness overlay, a refused change) is ever written unless {@link #update} is called, and no read
+ * keeps a copy of the row to compare at commit. Updates are optimistic on {@code @Version} (callers lock the row
+ * first); the locking reads are SQL ({@code FOR UPDATE [SKIP LOCKED]}), as are the listings (below).
+ */
 @ApplicationScoped
 public class JobStore {
     private static final String COLUMNS = "job_id, org_id, workspace_id, project_id, principal_id, process_id, "
@@ -33,45 +39,36 @@ public class JobStore {
             + "charged_credits, released_credits, billing_status, created_at, updated_at, started_at, finished_at, input_pins, version";
 
     @Inject
+    StatelessSession session;
+    @Inject
     Db db;
 
     public void insert(Job job) {
-        db.with(c -> {
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO jobs (" + COLUMNS + ") VALUES "
-                    + "(?,?,?,?,?,?,?,?,?,?,CAST(? AS jsonb),?,?,?,?,?,?,?,?,CAST(? AS jsonb),?,?,?,?,?,?,?,?,?,?,CAST(? AS jsonb),?)")) {
-                bind(s, job);
-                s.setLong(32, job.version);
-                return s.executeUpdate();
-            }
-        });
+        session.insert(JobEntityMapping.toEntity(job));
     }
 
-    /** Writes every mutable column if nobody changed the row since it was read; bumps {@code version}. */
+    /**
+     * Writes the job's row if nobody changed it since it was read ({@code WHERE version = ?}) and bumps
+     * {@code version}; a stale version is an {@link OptimisticLockException} and nothing is written.
+     */
     public void update(Job job) {
-        int rows = db.with(c -> {
-            try (PreparedStatement s = c.prepareStatement("UPDATE jobs SET (" + COLUMNS + ") = "
-                    + "(?,?,?,?,?,?,?,?,?,?,CAST(? AS jsonb),?,?,?,?,?,?,?,?,CAST(? AS jsonb),?,?,?,?,?,?,?,?,?,?,CAST(? AS jsonb),?) "
-                    + "WHERE job_id = ? AND version = ?")) {
-                bind(s, job);
-                s.setLong(32, job.version + 1);
-                s.setString(33, job.jobId);
-                s.setLong(34, job.version);
-                return s.executeUpdate();
-            }
-        });
-        if (rows != 1) {
-            throw new ConcurrentModificationException("job " + job.jobId + " changed concurrently");
+        JobEntity row = JobEntityMapping.toEntity(job);
+        try {
+            session.update(row);
+        } catch (StaleStateException stale) {
+            throw new OptimisticLockException("job " + job.jobId + " changed concurrently", stale, row);
         }
-        job.version++;
+        job.version = row.version;
     }
 
     public Optional<Job> find(String jobId) {
-        return db.with(c -> selectOne(c, "SELECT " + COLUMNS + " FROM jobs WHERE job_id = ?", jobId));
+        return Optional.ofNullable(session.get(JobEntity.class, jobId)).map(JobEntityMapping::toJob);
     }
 
     /** Reads and locks the row until the current transaction ends. */
     public Optional<Job> lock(String jobId) {
-        return db.with(c -> selectOne(c, "SELECT " + COLUMNS + " FROM jobs WHERE job_id = ? FOR UPDATE", jobId));
+        return select("SELECT " + COLUMNS + " FROM jobs WHERE job_id = ?1 FOR UPDATE").setParameter(1, jobId)
+                .getResultStream().findFirst().map(JobEntityMapping::toJob);
     }
 
     /**
@@ -79,7 +76,7 @@ public class JobStore {
      * the latest heartbeat of the current attempt is in {@code job_liveness} (see {@link JobLivenessStore}).
      */
     public List<Job> lockStaleRunning(Instant staleBefore, int limit) {
-        return lockMany("status = 'running' AND " + LAST_SIGN_OF_LIFE + " < ?", staleBefore, limit);
+        return lockMany("status = 'running' AND " + LAST_SIGN_OF_LIFE + " < ?1", staleBefore, limit);
     }
 
     /**
@@ -95,54 +92,25 @@ public class JobStore {
      * current transaction ends; ids without a job are absent from the map.
      */
     public Map<String, Job> lockAll(Collection<String> jobIds) {
-        List<Job> locked = db.with(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM jobs WHERE job_id = ANY(?)"
-                    + " ORDER BY job_id FOR UPDATE")) {
-                s.setArray(1, c.createArrayOf("text", jobIds.toArray()));
-                return readAll(s);
-            }
-        });
-        Map<String, Job> byId = new HashMap<>();
-        locked.forEach(job -> byId.put(job.jobId, job));
-        return byId;
+        return byId(jobs(select("SELECT " + COLUMNS + " FROM jobs WHERE job_id = ANY(?1) ORDER BY job_id FOR UPDATE")
+                .setParameter(1, ids(jobIds))));
     }
 
     /** Locks those of these jobs no other transaction has locked, in job id order, skipping the others. */
     public List<Job> lockFree(Collection<String> jobIds) {
-        return db.with(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM jobs WHERE job_id = ANY(?)"
-                    + " ORDER BY job_id FOR UPDATE SKIP LOCKED")) {
-                s.setArray(1, c.createArrayOf("text", jobIds.toArray()));
-                return readAll(s);
-            }
-        });
+        return jobs(select("SELECT " + COLUMNS + " FROM jobs WHERE job_id = ANY(?1) ORDER BY job_id "
+                + "FOR UPDATE SKIP LOCKED").setParameter(1, ids(jobIds)));
     }
 
     /** Which of these job ids exist. */
     public Set<String> existing(Collection<String> jobIds) {
-        return db.with(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT job_id FROM jobs WHERE job_id = ANY(?)")) {
-                s.setArray(1, c.createArrayOf("text", jobIds.toArray()));
-                Set<String> found = new HashSet<>();
-                try (ResultSet rows = s.executeQuery()) {
-                    while (rows.next()) {
-                        found.add(rows.getString(1));
-                    }
-                }
-                return found;
-            }
-        });
+        return new HashSet<>(session.createNativeQuery("SELECT job_id FROM jobs WHERE job_id = ANY(?1)", String.class)
+                .setParameter(1, ids(jobIds)).getResultList());
     }
 
     private List<Job> lockMany(String where, Instant before, int limit) {
-        return db.with(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM jobs WHERE " + where
-                    + " ORDER BY job_id LIMIT ? FOR UPDATE SKIP LOCKED")) {
-                Timestamps.set(s, 1, before);
-                s.setInt(2, limit);
-                return readAll(s);
-            }
-        });
+        return jobs(select("SELECT " + COLUMNS + " FROM jobs WHERE " + where + " ORDER BY job_id LIMIT ?2 "
+                + "FOR UPDATE SKIP LOCKED").setParameter(1, before).setParameter(2, limit));
     }
 
     /**
@@ -150,25 +118,15 @@ public class JobStore {
      * the transaction (creates of one org wait for each other; other orgs are not affected).
      */
     public long lockAndCountCreated(String orgId) {
-        return db.with(c -> {
-            try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")) {
-                lock.setString(1, "created-jobs " + orgId);
-                lock.executeQuery().close();
-            }
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT count(*) FROM jobs WHERE org_id = ? AND status = 'created'")) {
-                s.setString(1, orgId);
-                try (ResultSet r = s.executeQuery()) {
-                    r.next();
-                    return r.getLong(1);
-                }
-            }
-        });
+        session.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))", Object.class)
+                .setParameter(1, "created-jobs " + orgId).getSingleResult();
+        return session.createSelectionQuery("SELECT count(*) FROM JobEntity WHERE orgId = ?1 AND status = ?2",
+                Long.class).setParameter(1, orgId).setParameter(2, JobStatus.CREATED).getSingleResult();
     }
 
     /** Locks up to {@code limit} jobs still in created since before {@code createdBefore}, skipping locked ones. */
     public List<Job> lockCreatedBefore(Instant createdBefore, int limit) {
-        return lockMany("status = 'created' AND created_at < ?", createdBefore, limit);
+        return lockMany("status = 'created' AND created_at < ?1", createdBefore, limit);
     }
 
     /**
@@ -177,7 +135,7 @@ public class JobStore {
      */
     public List<Job> lockFinishedWithOutputsBefore(Instant finishedBefore, int limit) {
         return lockMany("status IN ('succeeded','failed','cancelled') AND outputs_deleted_at IS NULL "
-                + "AND finished_at < ?", finishedBefore, limit);
+                + "AND finished_at < ?1", finishedBefore, limit);
     }
 
     /**
@@ -185,34 +143,22 @@ public class JobStore {
      * longest-finished first (by {@code jobs_finished_at_idx}), locked in job id order, skipping locked ones.
      */
     public List<Job> lockFinishedBefore(Instant finishedBefore, int limit) {
-        return db.with(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM jobs WHERE job_id IN ("
-                    + "SELECT job_id FROM jobs WHERE finished_at < ? AND status IN ('succeeded','failed','cancelled') "
-                    + "AND billing_status <> 'reserved' ORDER BY finished_at LIMIT ?) "
-                    + "ORDER BY job_id FOR UPDATE SKIP LOCKED")) {
-                Timestamps.set(s, 1, finishedBefore);
-                s.setInt(2, limit);
-                return readAll(s);
-            }
-        });
+        return jobs(select("SELECT " + COLUMNS + " FROM jobs WHERE job_id IN ("
+                + "SELECT job_id FROM jobs WHERE finished_at < ?1 AND status IN ('succeeded','failed','cancelled') "
+                + "AND billing_status <> 'reserved' ORDER BY finished_at LIMIT ?2) "
+                + "ORDER BY job_id FOR UPDATE SKIP LOCKED").setParameter(1, finishedBefore).setParameter(2, limit));
     }
 
     /** Deletes these jobs' rows (the caller has locked them and removed what refers to them). */
     public int deleteAll(Collection<String> jobIds) {
-        return db.with(c -> Sql.deleteOfJobs(c, "jobs", jobIds));
+        return session.createMutationQuery("DELETE FROM JobEntity WHERE jobId IN (?1)").setParameter(1, jobIds)
+                .executeUpdate();
     }
 
     /** The current attempt and registered outputs of these jobs, by job id (for the storage clean-up). */
     public Map<String, Job> findAll(Collection<String> jobIds) {
-        List<Job> found = db.with(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM jobs WHERE job_id = ANY(?)")) {
-                s.setArray(1, c.createArrayOf("text", jobIds.toArray()));
-                return readAll(s);
-            }
-        });
-        Map<String, Job> byId = new HashMap<>();
-        found.forEach(job -> byId.put(job.jobId, job));
-        return byId;
+        return byId(jobs(select("SELECT " + COLUMNS + " FROM jobs WHERE job_id = ANY(?1)")
+                .setParameter(1, ids(jobIds))));
     }
 
     /**
@@ -223,31 +169,24 @@ public class JobStore {
     }
 
     /**
-     * One page (see {@link JobListSql}). One more row than the page is read to know whether there is a next page
-     * without counting.
+     * One page (see {@link JobListSql}) as {@code Job}s: the statement of the listings, its rows read as entities.
+     * One more row than the page is read to know whether there is a next page without counting.
      */
     public Page list(JobQuery query) {
-        JobListSql.Statement count = JobListSql.count(query);
+        Long total = null;
+        if (query.includeTotal()) {
+            JobListSql.Statement count = JobListSql.count(query);
+            total = bound(session.createNativeQuery(count.sql(), Long.class), count).getSingleResult();
+        }
         String columns = query.includeInputs() ? COLUMNS : COLUMNS.replace(" inputs,", " NULL AS inputs,");
         JobListSql.Statement page = JobListSql.page(query, columns);
-        return db.with(c -> {
-            Long total = null;
-            if (query.includeTotal()) {
-                try (PreparedStatement s = count.prepare(c); ResultSet rows = s.executeQuery()) {
-                    rows.next();
-                    total = rows.getLong(1);
-                }
-            }
-            try (PreparedStatement s = page.prepare(c)) {
-                List<Job> jobs = readAll(s);
-                boolean hasMore = jobs.size() > query.limit();
-                if (hasMore) {
-                    jobs = jobs.subList(0, query.limit());
-                }
-                JobQuery.After nextAfter = hasMore ? afterOf(query.sort(), jobs.get(jobs.size() - 1)) : null;
-                return new Page(jobs, total, hasMore, nextAfter);
-            }
-        });
+        List<Job> jobs = jobs(bound(select(page.sql()), page));
+        boolean hasMore = jobs.size() > query.limit();
+        if (hasMore) {
+            jobs = jobs.subList(0, query.limit());
+        }
+        JobQuery.After nextAfter = hasMore ? afterOf(query.sort(), jobs.get(jobs.size() - 1)) : null;
+        return new Page(jobs, total, hasMore, nextAfter);
     }
 
     /** What a {@link #scan} handed on: how many rows, and where the following chunk starts (null after the last). */
@@ -321,108 +260,32 @@ public class JobStore {
         return new JobQuery.After(value == null ? null : value.toString(), last.jobId);
     }
 
-    private Optional<Job> selectOne(Connection c, String sql, String jobId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, jobId);
-            List<Job> jobs = readAll(s);
-            return jobs.isEmpty() ? Optional.empty() : Optional.of(jobs.get(0));
-        }
+    /** A native query whose rows are whole {@code jobs} rows. */
+    private NativeQuery<JobEntity> select(String sql) {
+        return session.createNativeQuery(sql, JobEntity.class);
     }
 
-    private List<Job> readAll(PreparedStatement s) throws SQLException {
-        List<Job> jobs = new ArrayList<>();
-        try (ResultSet rows = s.executeQuery()) {
-            while (rows.next()) {
-                jobs.add(read(rows));
-            }
+    private static <T> NativeQuery<T> bound(NativeQuery<T> query, JobListSql.Statement statement) {
+        List<Object> args = statement.args();
+        for (int i = 0; i < args.size(); i++) {
+            Object arg = args.get(i);
+            query.setParameter(i + 1, arg instanceof List<?> list ? list.toArray(String[]::new) : arg);
         }
-        return jobs;
+        return query;
     }
 
-    private static void bind(PreparedStatement s, Job job) throws SQLException {
-        s.setString(1, job.jobId);
-        s.setString(2, job.orgId);
-        s.setString(3, job.workspaceId);
-        s.setString(4, job.projectId);
-        s.setString(5, job.principalId);
-        s.setString(6, job.processId);
-        s.setString(7, job.processVersion);
-        s.setString(8, job.jobType);
-        s.setString(9, job.queue);
-        s.setString(10, job.title);
-        s.setString(11, json(job.inputs));
-        s.setString(12, job.status().wireName());
-        s.setInt(13, job.progress);
-        s.setInt(14, job.attempt());
-        s.setString(15, job.workerId);
-        Timestamps.set(s, 16, job.heartbeatAt);
-        Timestamps.set(s, 17, job.queuedAt);
-        s.setString(18, job.errorCode());
-        s.setString(19, job.errorMessage());
-        s.setString(20, job.outputs == null ? null : json(job.outputs));
-        Timestamps.set(s, 21, job.outputsDeletedAt);
-        s.setLong(22, job.estimatedCredits);
-        Job.Billing billing = job.billing();
-        s.setLong(23, billing.reservedCredits());
-        s.setLong(24, billing.chargedCredits());
-        s.setLong(25, billing.releasedCredits());
-        s.setString(26, billing.status().wireName());
-        Timestamps.set(s, 27, job.createdAt);
-        Timestamps.set(s, 28, job.updatedAt);
-        Timestamps.set(s, 29, job.startedAt);
-        Timestamps.set(s, 30, job.finishedAt);
-        s.setString(31, job.inputPins == null ? null : json(job.inputPins));
+    private static List<Job> jobs(NativeQuery<JobEntity> query) {
+        return query.getResultStream().map(JobEntityMapping::toJob).collect(Collectors.toCollection(ArrayList::new));
     }
 
-    private static Job read(ResultSet rows) throws SQLException {
-        Job job = Job.stored(JobStatus.fromWireName(rows.getString("status")), rows.getInt("attempt"),
-                rows.getString("error_code"), rows.getString("error_message"), new Job.Billing(
-                        BillingStatus.valueOf(rows.getString("billing_status").toUpperCase()),
-                        rows.getLong("reserved_credits"), rows.getLong("charged_credits"),
-                        rows.getLong("released_credits")));
-        job.jobId = rows.getString("job_id");
-        job.orgId = rows.getString("org_id");
-        job.workspaceId = rows.getString("workspace_id");
-        job.projectId = rows.getString("project_id");
-        job.principalId = rows.getString("principal_id");
-        job.processId = rows.getString("process_id");
-        job.processVersion = rows.getString("process_version");
-        job.jobType = rows.getString("job_type");
-        job.queue = rows.getString("queue");
-        job.title = rows.getString("title");
-        job.inputs = parse(rows.getString("inputs"));
-        job.progress = rows.getInt("progress");
-        job.workerId = rows.getString("worker_id");
-        job.heartbeatAt = Timestamps.get(rows, "heartbeat_at");
-        job.queuedAt = Timestamps.get(rows, "queued_at");
-        job.outputs = parse(rows.getString("outputs"));
-        job.outputsDeletedAt = Timestamps.get(rows, "outputs_deleted_at");
-        job.estimatedCredits = rows.getLong("estimated_credits");
-        job.createdAt = Timestamps.get(rows, "created_at");
-        job.updatedAt = Timestamps.get(rows, "updated_at");
-        job.startedAt = Timestamps.get(rows, "started_at");
-        job.finishedAt = Timestamps.get(rows, "finished_at");
-        job.inputPins = parse(rows.getString("input_pins"));
-        job.version = rows.getLong("version");
-        return job;
+    private static Map<String, Job> byId(List<Job> jobs) {
+        Map<String, Job> byId = new HashMap<>();
+        jobs.forEach(job -> byId.put(job.jobId, job));
+        return byId;
     }
 
-    private static String json(JsonNode node) {
-        try {
-            return Json.mapper().writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
-
-    private static JsonNode parse(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return Json.mapper().readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored JSON is unreadable", e);
-        }
+    /** Job ids as a {@code text[]} parameter ({@code = ANY(?)}: one statement whatever their number). */
+    private static String[] ids(Collection<String> jobIds) {
+        return jobIds.toArray(String[]::new);
     }
 }
