@@ -5,6 +5,7 @@ import com.geopera.ledger.Violation;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,8 +21,10 @@ import org.jboss.logging.Logger;
  * The full audit of the books: every cached balance recomputed from the journal, every hold checked against its
  * entries ({@code Ledger.checkInvariants}) and against its job. Its cost grows with the journal, so it runs on its own
  * ({@code admin.ledger.audit}, and every {@code geopera.ledger.audit-interval}) instead of inside every balance
- * answer; its last result is the gauge {@code geopera_ledger_invariant_violations}, the one the alerts read.
+ * answer; its last result is the gauge {@code geopera_ledger_invariant_violations}, the one the alerts read. The bean
+ * starts with the application so the gauge is exported (NaN) from the first scrape, not only after the first audit.
  */
+@Startup
 @ApplicationScoped
 public class LedgerAudit {
     private static final Logger LOG = Logger.getLogger(LedgerAudit.class);
