@@ -62,7 +62,13 @@ public final class AppProcess {
         Path repo = TestServers.repoRoot();
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED",
-                "-Djava.library.path=" + repo.resolve(".geopera/native"), "-Xmx512m", "-jar", jar.toString()));
+                "-Djava.library.path=" + repo.resolve(".geopera/native"), "-Xmx512m"));
+        // Extra JVM flags for every app a test or benchmark starts (diagnostics such as -XX:+PrintCompilation).
+        String extra = System.getenv().getOrDefault("GEOPERA_APP_JAVA_OPTS", "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).directory(repo.toFile());
         builder.environment().putAll(env);

@@ -52,6 +52,7 @@ final class CpuProfiles {
     static List<String> summary(Path collapsed, int limit) {
         Map<String, Long> leaves = new HashMap<>();
         Map<String, Long> inclusive = new HashMap<>();
+        StackRoles roles = new StackRoles();
         long total = 0;
         try {
             for (String line : Files.readAllLines(collapsed)) {
@@ -60,8 +61,10 @@ final class CpuProfiles {
                     continue;
                 }
                 long count = Long.parseLong(line.substring(space + 1));
-                String[] frames = line.substring(0, space).split(";");
+                String stack = line.substring(0, space);
+                String[] frames = stack.split(";");
                 total += count;
+                roles.add(stack, count);
                 leaves.merge(frames[frames.length - 1], count, Long::sum);
                 Set<String> seen = new HashSet<>();
                 for (String frame : frames) {
@@ -74,7 +77,9 @@ final class CpuProfiles {
             throw new UncheckedIOException(e);
         }
         List<String> lines = new ArrayList<>();
-        lines.add(String.format("%d samples (1 ms of CPU each). Self time, top frames:", total));
+        lines.add(String.format("%d samples (1 ms of CPU each). By the role of the thread:", total));
+        lines.addAll(roles.lines());
+        lines.add("Self time, top frames:");
         lines.addAll(top(leaves, total, limit));
         lines.add("Total time (the frame anywhere on the stack), top frames of our code, GDAL, the JVM and libraries:");
         lines.addAll(top(inclusive, total, limit * 2));
