@@ -49,7 +49,18 @@ public final class RasterProbe {
     private RasterProbe() {
     }
 
+    /**
+     * Describes the raster at {@code gdalPath}, or says why it cannot be read. A local file already described, and
+     * unchanged since (path, size and modification time), is answered from {@link ProbeCache} without opening it.
+     */
     public static Result probe(String gdalPath) {
+        if (isPlainPath(gdalPath)) {
+            return ProbeCache.probe(gdalPath, RasterProbe::probeOnce);
+        }
+        return probeOnce(gdalPath);
+    }
+
+    private static Result probeOnce(String gdalPath) {
         // a bad input is an expected answer here, not something for the log
         gdal.PushErrorHandler("CPLQuietErrorHandler");
         try {
