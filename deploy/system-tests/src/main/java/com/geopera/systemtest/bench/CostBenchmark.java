@@ -39,6 +39,9 @@ import java.util.concurrent.Future;
  * other process's CPU competes with the one measured.
  */
 public final class CostBenchmark {
+    /** The frame under which a worker does the imagery work of a job; the rest of its CPU is its own overhead. */
+    private static final String IMAGERY_WORK = "com/geopera/imagery/ImageryEngine.run";
+
     private static final String RUN_SUM = "geopera_worker_job_duration_seconds_sum";
     /** {@link StackOptions#workers(int)}'s slots per worker; the Celery peer gets as many processes in all. */
     private static final int SLOTS_PER_WORKER = 2;
@@ -113,6 +116,15 @@ public final class CostBenchmark {
             }
             report.append(String.format("| workers together | %.2f | %.1f (their runs: %.1f ms wall per job) |%n%n",
                     workersCpu, workersCpu * 1000 / jobs, runPerJobMs));
+            if (profile) {
+                // worker-1's profile splits the workers' CPU: the imagery work itself, and everything around it.
+                double imagery = CpuProfiles.share(profiles.resolve("worker-1.collapsed"), IMAGERY_WORK);
+                report.append(String.format("Workers' CPU per job, split by worker-1's profile: the imagery work "
+                        + "(%s: GDAL, COG, statistics) %.1f ms, the worker's own overhead outside it %.1f ms "
+                        + "(%.0f %% of its CPU: dispatch, preconditions and estimate, events, JIT, GC)%n%n",
+                        IMAGERY_WORK, imagery * workersCpu * 1000 / jobs, (1 - imagery) * workersCpu * 1000 / jobs,
+                        100 * (1 - imagery)));
+            }
             report.append("| job events per job | count |\n|---|---|\n");
             eventsPerJob(stack, ids).forEach((type, perJob) ->
                     report.append(String.format("| %s | %.2f |%n", type, perJob)));

@@ -86,6 +86,28 @@ final class CpuProfiles {
         return lines;
     }
 
+    /** The fraction of the samples whose stack holds a frame containing {@code marker}. */
+    static double share(Path collapsed, String marker) {
+        long total = 0;
+        long matching = 0;
+        try {
+            for (String line : Files.readAllLines(collapsed)) {
+                int space = line.lastIndexOf(' ');
+                if (space < 0) {
+                    continue;
+                }
+                long count = Long.parseLong(line.substring(space + 1));
+                total += count;
+                if (line.substring(0, space).contains(marker)) {
+                    matching += count;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return total == 0 ? 0 : (double) matching / total;
+    }
+
     private static List<String> top(Map<String, Long> counts, long total, int limit) {
         return counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(limit)
                 .map(e -> String.format("%5.1f %%  %s", 100.0 * e.getValue() / Math.max(1, total), e.getKey()))
