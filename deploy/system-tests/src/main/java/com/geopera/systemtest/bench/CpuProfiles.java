@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 
 /**
@@ -53,29 +54,17 @@ final class CpuProfiles {
         Map<String, Long> leaves = new HashMap<>();
         Map<String, Long> inclusive = new HashMap<>();
         StackRoles roles = new StackRoles();
-        long total = 0;
-        try {
-            for (String line : Files.readAllLines(collapsed)) {
-                int space = line.lastIndexOf(' ');
-                if (space < 0) {
-                    continue;
-                }
-                long count = Long.parseLong(line.substring(space + 1));
-                String stack = line.substring(0, space);
-                String[] frames = stack.split(";");
-                total += count;
-                roles.add(stack, count);
-                leaves.merge(frames[frames.length - 1], count, Long::sum);
-                Set<String> seen = new HashSet<>();
-                for (String frame : frames) {
-                    if (OWN_CODE.matcher(frame).matches() && seen.add(frame)) {
-                        inclusive.merge(frame, count, Long::sum);
-                    }
+        long total = forEachStack(collapsed, (stack, count) -> {
+            String[] frames = stack.split(";");
+            roles.add(stack, count);
+            leaves.merge(frames[frames.length - 1], count, Long::sum);
+            Set<String> seen = new HashSet<>();
+            for (String frame : frames) {
+                if (OWN_CODE.matcher(frame).matches() && seen.add(frame)) {
+                    inclusive.merge(frame, count, Long::sum);
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
         List<String> lines = new ArrayList<>();
         lines.add(String.format("%d samples (1 ms of CPU each). By the role of the thread:", total));
         lines.addAll(roles.lines());
@@ -88,8 +77,18 @@ final class CpuProfiles {
 
     /** The fraction of the samples whose stack holds a frame containing {@code marker}. */
     static double share(Path collapsed, String marker) {
+        long[] matching = {0};
+        long total = forEachStack(collapsed, (stack, count) -> {
+            if (stack.contains(marker)) {
+                matching[0] += count;
+            }
+        });
+        return total == 0 ? 0 : (double) matching[0] / total;
+    }
+
+    /** Hands each stack of a collapsed profile (frames joined by ';') and its sample count over; returns the total. */
+    private static long forEachStack(Path collapsed, BiConsumer<String, Long> stacks) {
         long total = 0;
-        long matching = 0;
         try {
             for (String line : Files.readAllLines(collapsed)) {
                 int space = line.lastIndexOf(' ');
@@ -98,14 +97,12 @@ final class CpuProfiles {
                 }
                 long count = Long.parseLong(line.substring(space + 1));
                 total += count;
-                if (line.substring(0, space).contains(marker)) {
-                    matching += count;
-                }
+                stacks.accept(line.substring(0, space), count);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return total == 0 ? 0 : (double) matching / total;
+        return total;
     }
 
     private static List<String> top(Map<String, Long> counts, long total, int limit) {
