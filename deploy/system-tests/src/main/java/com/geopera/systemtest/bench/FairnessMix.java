@@ -32,9 +32,10 @@ public record FairnessMix(int longJobs, int shortJobs, boolean longsFirst, Map<S
     private static final String WIDE_AOI = "{\"type\":\"Polygon\",\"coordinates\":[[[5.75,49.45],[6.52,49.45],"
             + "[6.52,50.18],[5.75,50.18],[5.75,49.45]]]}";
 
-    /** What a run of the mix gave. */
+    /** What a run of the mix gave; {@code jobs} are the ended jobs as the api answers them, by job id. */
     public record Result(SlotTimeline timeline, List<Duration> shortQueued, List<Duration> longRuns,
-                         Map<String, Integer> jobsPerWorker, Instant firstSubmit, Instant lastSubmit) {
+                         Map<String, Integer> jobsPerWorker, Instant firstSubmit, Instant lastSubmit,
+                         Map<String, JsonNode> jobs) {
 
         /** From the last submission to the first job's end: until then every slot was taken by the first jobs. */
         public Duration untilFirstSlotFreed() {
@@ -92,7 +93,8 @@ public record FairnessMix(int longJobs, int shortJobs, boolean longsFirst, Map<S
             }
             perWorker.merge(job.path("worker_id").asText(), 1, Integer::sum);
         });
-        return new Result(new SlotTimeline(slots, spans), shortQueued, longRuns, perWorker, firstSubmit, lastSubmit);
+        return new Result(new SlotTimeline(slots, spans), shortQueued, longRuns, perWorker, firstSubmit, lastSubmit,
+                ended);
     }
 
     private Map<String, Object> longJobInputs() {
