@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * What one worker process says about itself every heartbeat interval on {@code <prefix>.workers.heartbeats} (keyed
- * by worker id): the queues it serves, its slots, the attempts it runs and the dispatch partitions it owns. The api
+ * by worker id): the queues it serves, its slots, the attempts it runs and the dispatch partitions the workers' share
+ * group assigns to it (none while all its slots are busy: it leaves the group until one frees). The api
  * keeps the latest one per worker for operators ({@code ops.workers}, {@code ops.queues}).
  */
 public record WorkerHeartbeat(
@@ -31,7 +32,7 @@ public record WorkerHeartbeat(
             @JsonProperty("process_id") String processId) {
     }
 
-    /** A dispatch partition assigned to the worker's consumer. */
+    /** A dispatch partition the workers' share group assigns to the worker's consumer. */
     public record OwnedPartition(String topic, int partition) {
     }
 }

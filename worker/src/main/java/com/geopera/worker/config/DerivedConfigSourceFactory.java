@@ -17,14 +17,14 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * Values computed from other settings, at the lowest priority so anything set explicitly wins: the worker id
- * ({@code <hostname>-<pid>}) and the dispatch channel's topic list, one topic per served queue
+ * ({@code <hostname>-<pid>}) and the dispatch consumer's topic list, one topic per served queue
  * ({@code <prefix>.jobs.dispatch.<queue>}). Configuration files cannot map over a list, hence this source.
  */
 public class DerivedConfigSourceFactory implements ConfigSourceFactory {
     static final String WORKER_ID = "geopera.worker.id";
     static final String QUEUES = "geopera.worker.queues";
     static final String PREFIX = "geopera.topics.prefix";
-    static final String DISPATCH_TOPICS = "mp.messaging.incoming.dispatch.topics";
+    static final String DISPATCH_TOPICS = "geopera.dispatch.topics";
     private static final int ORDINAL = 50;
 
     @Override

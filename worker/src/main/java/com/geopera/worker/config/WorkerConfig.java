@@ -17,7 +17,10 @@ public interface WorkerConfig {
     @WithDefault(Queues.DEFAULT_NAMES)
     List<String> queues();
 
-    /** Jobs this worker runs at once; a further job waits (and the consumer pauses) until a slot frees. */
+    /**
+     * Jobs this worker runs at once; while all are busy the worker takes no dispatch record (it leaves the dispatch
+     * share group until a slot frees).
+     */
     @WithDefault("2")
     int maxConcurrentJobs();
 

@@ -1,5 +1,6 @@
 /**
- * The worker's Kafka side: the dispatch and control listeners, the rebalance listener of dispatch partitions, and
- * the publishers of job events and of the worker's own heartbeat.
+ * The worker's Kafka side: the dispatch share consumer (its own thread) with its dead-letter publisher and the
+ * Admin operations on its share group, the control listener, and the publishers of job events and of the worker's
+ * own heartbeat.
  */
 package com.geopera.worker.messaging;

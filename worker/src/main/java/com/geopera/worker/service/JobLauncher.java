@@ -3,7 +3,6 @@ package com.geopera.worker.service;
 import com.geopera.common.messaging.DispatchJob;
 import com.geopera.common.messaging.JobEvent;
 import com.geopera.worker.Admission;
-import com.geopera.worker.HeldDispatch;
 import com.geopera.worker.JobEventSink;
 import com.geopera.worker.RunningJob;
 import com.geopera.worker.StopReason;
@@ -24,8 +23,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Admits dispatch commands into this worker's bounded set of job slots and runs each admitted one on a job thread
- * (the slots, not the pool, bound how many run). A command is admitted once a slot is free and its STARTED event is durable; only then may the
- * dispatch record be committed (see docs/WORKER.md, "Acknowledgement").
+ * (the slots, not the pool, bound how many run). A command is admitted once a slot is free and its STARTED event is
+ * durable; only then is the dispatch record accepted (see docs/WORKER.md, "Acknowledgement").
  */
 @ApplicationScoped
 public class JobLauncher {
@@ -64,32 +63,22 @@ public class JobLauncher {
     }
 
     /**
-     * Waits for a free slot, then starts the attempt; the stage says what became of the command. If the record is
-     * revoked while it waits ({@link HeldDispatch#revokeIfWaiting()}), it gives up its place and ends
-     * {@link Admission#REVOKED} without having reported anything.
+     * Waits for a free slot, then starts the attempt; the stage says what became of the command. The dispatch
+     * consumer asks only while a slot is free, so the wait is normally none.
      */
-    public CompletionStage<Admission> admit(DispatchJob job, HeldDispatch record) {
+    public CompletionStage<Admission> admit(DispatchJob job) {
         if (!runningJobs.takeDispatch(job)) {
-            // A superseded attempt needs no slot: it is skipped at once and its record committed.
-            if (!record.start()) {
-                return CompletableFuture.completedFuture(Admission.REVOKED);
-            }
+            // A superseded attempt needs no slot: it is skipped at once and its record accepted.
             LOG.infof("job %s attempt %d is superseded (cancelled or older than one seen); running nothing",
                     job.jobId(), job.attempt());
             return CompletableFuture.completedFuture(Admission.SUPERSEDED);
         }
-        CompletableFuture<Boolean> slot = slots.acquire();
-        record.whenRevoked(() -> slots.cancel(slot));
-        return slot.thenCompose(granted -> {
-            if (!granted) {
-                return CompletableFuture.completedFuture(Admission.REVOKED);
-            }
-            if (!record.start()) { // revoked while the slot was being handed over
-                slots.release();
-                return CompletableFuture.completedFuture(Admission.REVOKED);
-            }
-            return start(job);
-        });
+        return slots.acquire().thenCompose(granted -> start(job));
+    }
+
+    /** Whether new attempts are still taken (false once the worker is shutting down). */
+    public boolean accepting() {
+        return accepting.get();
     }
 
     private CompletionStage<Admission> start(DispatchJob job) {

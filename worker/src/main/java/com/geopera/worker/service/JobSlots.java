@@ -6,9 +6,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * A non-blocking semaphore for the jobs one worker runs at once: {@link #acquire()} completes when a slot is
- * free. The dispatch consumer asks for its next record only after the current one got a slot, which is what
- * makes the connector pause the partitions of a busy worker. A wait can be given up ({@link #cancel}) when the
- * record it is for goes to another worker.
+ * free. The dispatch consumer takes a record only while {@link #free()} is above zero, and leaves the share group
+ * while it is zero, so that the records go to workers with a free slot (docs/WORKER.md, "Dispatch").
  */
 public final class JobSlots {
     private final int capacity;
@@ -22,7 +21,7 @@ public final class JobSlots {
         this.capacity = capacity;
     }
 
-    /** Completes with {@code true} once a slot is this caller's, or with {@code false} if the wait was cancelled. */
+    /** Completes with {@code true} once a slot is this caller's. */
     public CompletableFuture<Boolean> acquire() {
         synchronized (this) {
             if (inUse < capacity) {
@@ -32,17 +31,6 @@ public final class JobSlots {
             CompletableFuture<Boolean> wait = new CompletableFuture<>();
             waiting.add(wait);
             return wait;
-        }
-    }
-
-    /** Gives up a wait that has not got its slot yet; a wait that already got one keeps it (release it then). */
-    public void cancel(CompletableFuture<Boolean> wait) {
-        boolean removed;
-        synchronized (this) {
-            removed = waiting.remove(wait);
-        }
-        if (removed) {
-            wait.complete(false);
         }
     }
 
@@ -61,6 +49,11 @@ public final class JobSlots {
 
     public synchronized int inUse() {
         return inUse;
+    }
+
+    /** Slots neither in use nor promised to a waiter. */
+    public synchronized int free() {
+        return Math.max(0, capacity - inUse);
     }
 
     public synchronized int waiting() {

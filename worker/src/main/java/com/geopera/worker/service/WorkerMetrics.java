@@ -13,8 +13,8 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 
 /**
- * Prometheus metrics of the worker: running jobs, slots, outcomes, dead-lettered commands, commands handed to
- * another worker on a rebalance, run durations, time inside the imagery engine and bytes read and written per process
+ * Prometheus metrics of the worker: running jobs, slots, outcomes, dead-lettered commands, commands released to
+ * another worker, run durations, time inside the imagery engine and bytes read and written per process
  * (names in docs/OPERATIONS-GUIDE.md).
  */
 @Startup
@@ -24,7 +24,7 @@ public class WorkerMetrics {
     private final Counter failed;
     private final Counter cancelled;
     private final Counter deadLettered;
-    private final Counter revoked;
+    private final Counter released;
     private final Timer runDuration;
     private final MeterRegistry registry;
 
@@ -43,9 +43,9 @@ public class WorkerMetrics {
         cancelled = outcome(registry, "cancelled");
         deadLettered = Counter.builder("geopera.worker.dispatch.dead.lettered")
                 .description("Dispatch records sent to a dead-letter topic").register(registry);
-        revoked = Counter.builder("geopera.worker.dispatch.revoked")
-                .description("Dispatch records not run here because their partition moved to another worker before "
-                        + "they started").register(registry);
+        released = Counter.builder("geopera.worker.dispatch.released")
+                .description("Dispatch records handed back to the share group without running here (shutting down, "
+                        + "STARTED refused by the broker), for another worker to run").register(registry);
         runDuration = Timer.builder("geopera.worker.job.duration")
                 .description("Wall time of job attempts on this worker").register(registry);
     }
@@ -96,7 +96,7 @@ public class WorkerMetrics {
         deadLettered.increment();
     }
 
-    public void revoked(int records) {
-        revoked.increment(records);
+    public void released() {
+        released.increment();
     }
 }

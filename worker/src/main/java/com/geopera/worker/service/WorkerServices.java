@@ -7,6 +7,7 @@ import com.geopera.worker.config.StorageConfig;
 import com.geopera.worker.config.TopicsConfig;
 import com.geopera.worker.config.WorkerConfig;
 import com.geopera.worker.engine.ProcessRunner;
+import com.geopera.worker.messaging.DispatchShareGroup;
 import io.quarkus.runtime.Quarkus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -90,17 +91,12 @@ public class WorkerServices {
 
     @Produces
     @Singleton
-    DispatchPartitions dispatchPartitions() {
-        return new DispatchPartitions();
-    }
-
-    @Produces
-    @Singleton
     WorkerStatus workerStatus(WorkerConfig config, JobSlots slots, RunningJobs runningJobs,
-                              DispatchPartitions partitions, Clock clock,
+                              DispatchShareGroup dispatchGroup, Clock clock,
                               @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown")
                               String version) {
-        return new WorkerStatus(config.id(), version, config.queues(), slots, runningJobs, partitions, clock);
+        return new WorkerStatus(config.id(), version, config.queues(), slots, runningJobs,
+                dispatchGroup::assignedPartitions, clock);
     }
 
     @Produces

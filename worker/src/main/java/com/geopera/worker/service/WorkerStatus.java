@@ -8,6 +8,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Supplier;
+import org.apache.kafka.common.TopicPartition;
 
 /** What this worker process tells operators about itself in each worker heartbeat. */
 public final class WorkerStatus {
@@ -16,18 +18,22 @@ public final class WorkerStatus {
     private final List<String> queues;
     private final JobSlots slots;
     private final RunningJobs runningJobs;
-    private final DispatchPartitions partitions;
+    private final Supplier<List<TopicPartition>> assignedPartitions;
     private final Clock clock;
     private final Instant startedAt;
 
+    /**
+     * @param assignedPartitions the dispatch partitions the share group assigns to this worker now (none while all
+     *                           its slots are busy: it is not a member then)
+     */
     public WorkerStatus(String workerId, String version, List<String> queues, JobSlots slots, RunningJobs runningJobs,
-                        DispatchPartitions partitions, Clock clock) {
+                        Supplier<List<TopicPartition>> assignedPartitions, Clock clock) {
         this.workerId = workerId;
         this.version = version;
         this.queues = List.copyOf(queues);
         this.slots = slots;
         this.runningJobs = runningJobs;
-        this.partitions = partitions;
+        this.assignedPartitions = assignedPartitions;
         this.clock = clock;
         this.startedAt = clock.instant();
     }
@@ -39,7 +45,7 @@ public final class WorkerStatus {
                 .map(job -> new RunningAttempt(job.jobId(), job.command().attempt(), job.command().queue(),
                         job.command().processId()))
                 .toList();
-        List<OwnedPartition> owned = partitions.ownedPartitions().stream()
+        List<OwnedPartition> owned = assignedPartitions.get().stream()
                 .map(p -> new OwnedPartition(p.topic(), p.partition()))
                 .sorted(Comparator.comparing(OwnedPartition::topic).thenComparingInt(OwnedPartition::partition))
                 .toList();

@@ -20,8 +20,9 @@ import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.ListShareGroupOffsetsSpec;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.admin.SharePartitionOffsetInfo;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -112,21 +113,26 @@ final class KafkaJobs implements AutoCloseable {
         });
     }
 
-    /** Waits until the workers' group has committed every record of the topic (each was taken or skipped). */
+    /**
+     * Waits until the workers' share group has acknowledged every record of the topic (each was taken or skipped):
+     * on every partition with records the group reports no lag (its start offset may trail the last acknowledged
+     * records until newer ones come).
+     */
     void awaitAllConsumed(String topic, Duration within) {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         try (Admin admin = Admin.create(props)) {
             await().atMost(within).pollInterval(Duration.ofMillis(200)).until(() -> {
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(
-                        topics.prefix() + "-workers").partitionsToOffsetAndMetadata().get();
+                String group = topics.prefix() + "-dispatch";
+                Map<TopicPartition, SharePartitionOffsetInfo> started = admin.listShareGroupOffsets(
+                        Map.of(group, new ListShareGroupOffsetsSpec())).partitionsToOffsetInfo(group).get();
                 Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
                 admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
                         .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
                 Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get();
                 return ends.entrySet().stream().allMatch(end -> end.getValue().offset() == 0
-                        || (committed.get(end.getKey()) != null
-                        && committed.get(end.getKey()).offset() >= end.getValue().offset()));
+                        || (started.get(end.getKey()) != null
+                        && started.get(end.getKey()).lag().map(lag -> lag == 0).orElse(false)));
             });
         }
     }

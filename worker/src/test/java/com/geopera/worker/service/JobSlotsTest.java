@@ -21,30 +21,18 @@ class JobSlotsTest {
     }
 
     @Test
-    void a_cancelled_wait_never_gets_a_slot_and_the_next_waiter_does() {
-        JobSlots slots = new JobSlots(1);
+    void free_slots_are_those_neither_in_use_nor_promised_to_a_waiter() {
+        JobSlots slots = new JobSlots(2);
+        assertThat(slots.free()).isEqualTo(2);
         slots.acquire();
-        CompletableFuture<Boolean> cancelled = slots.acquire();
-        CompletableFuture<Boolean> next = slots.acquire();
-
-        slots.cancel(cancelled);
-        assertThat(cancelled).isCompletedWithValue(false);
-        assertThat(slots.waiting()).isEqualTo(1);
+        assertThat(slots.free()).isEqualTo(1);
+        slots.acquire();
+        slots.acquire();
+        assertThat(slots.free()).isZero();
         slots.release();
-
-        assertThat(next).isCompletedWithValue(true);
-        assertThat(slots.inUse()).isEqualTo(1);
-    }
-
-    @Test
-    void cancelling_a_wait_that_already_got_its_slot_changes_nothing() {
-        JobSlots slots = new JobSlots(1);
-        CompletableFuture<Boolean> granted = slots.acquire();
-
-        slots.cancel(granted);
-
-        assertThat(granted).isCompletedWithValue(true);
-        assertThat(slots.inUse()).isEqualTo(1);
+        assertThat(slots.free()).as("the freed slot went to the waiter").isZero();
+        slots.release();
+        assertThat(slots.free()).isEqualTo(1);
     }
 
     @Test

@@ -11,7 +11,6 @@ import com.geopera.common.process.Usage;
 import com.geopera.common.retry.Backoff;
 import com.geopera.imagery.RunResult;
 import com.geopera.worker.Admission;
-import com.geopera.worker.HeldDispatch;
 import com.geopera.worker.service.JobWatchdog.Verdict;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
@@ -122,11 +121,10 @@ class JobWatchdogTest {
                 (status, reason) -> exitStatus.set(status));
 
         DispatchJob stuck = TestDispatches.dispatch("job_stuck", 1, "clip");
-        assertThat(launcher.admit(stuck, new HeldDispatch("clip-0", 0)).toCompletableFuture().get(5, TimeUnit.SECONDS))
+        assertThat(launcher.admit(stuck).toCompletableFuture().get(5, TimeUnit.SECONDS))
                 .isEqualTo(Admission.STARTED);
         assertThat(stuckEntered.await(5, TimeUnit.SECONDS)).isTrue();
-        CompletionStage<Admission> next = launcher.admit(TestDispatches.dispatch("job_next", 1, "clip"),
-                new HeldDispatch("clip-0", 1));
+        CompletionStage<Admission> next = launcher.admit(TestDispatches.dispatch("job_next", 1, "clip"));
 
         clock.advance(LIMIT.plusSeconds(1));
         watchdog.check();

@@ -25,12 +25,10 @@ class WorkerStatusTest {
         RunningJobs running = new RunningJobs(Duration.ofMinutes(10), clock);
         running.add(new RunningJob(TestDispatches.dispatch("job_a", 2, "clip"), clock.instant(),
                 event -> CompletableFuture.completedFuture(null)));
-        DispatchPartitions partitions = new DispatchPartitions();
-        partitions.assigned(List.of(new TopicPartition("geopera.jobs.dispatch.clip", 4),
-                new TopicPartition("geopera.jobs.dispatch.clip", 1)), 1, List.of(
-                new TopicPartition("geopera.jobs.dispatch.clip", 4), new TopicPartition("geopera.jobs.dispatch.clip", 1)));
+        List<TopicPartition> assigned = List.of(new TopicPartition("geopera.jobs.dispatch.clip", 4),
+                new TopicPartition("geopera.jobs.dispatch.clip", 1));
         WorkerStatus status = new WorkerStatus("worker-a", "1.2.3", List.of("clip", "bathy"), slots, running,
-                partitions, clock);
+                () -> assigned, clock);
 
         WorkerHeartbeat heartbeat = status.heartbeat();
 
@@ -48,7 +46,7 @@ class WorkerStatusTest {
     @Test
     void a_worker_without_work_or_partitions_reports_every_slot_free() {
         WorkerStatus status = new WorkerStatus("worker-b", "1.2.3", List.of("clip"), new JobSlots(2),
-                new RunningJobs(Duration.ofMinutes(10), clock), new DispatchPartitions(), clock);
+                new RunningJobs(Duration.ofMinutes(10), clock), List::of, clock);
 
         WorkerHeartbeat heartbeat = status.heartbeat();
 

@@ -1,0 +1,303 @@
+package com.geopera.worker.messaging;
+
+import com.geopera.common.messaging.DispatchJob;
+import com.geopera.worker.Admission;
+import com.geopera.worker.RejectedDispatchException;
+import com.geopera.worker.config.DispatchConfig;
+import com.geopera.worker.service.DispatchValidator;
+import com.geopera.worker.service.JobLauncher;
+import com.geopera.worker.service.JobSlots;
+import com.geopera.worker.service.WorkerMetrics;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.AcknowledgeType;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaShareConsumer;
+import org.apache.kafka.clients.consumer.ShareConsumer;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicIdPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Takes the dispatch commands of the served queues from the workers' share group, on its own thread (a share
+ * consumer is single-threaded). This worker is a member of the group only while it has a free slot, and asks for
+ * one record at a time, so that the group assigns the dispatch partitions to the workers that can start a job now
+ * and a record is never acquired by a worker whose slots are busy (docs/WORKER.md, "Dispatch"). A record is
+ * <ul>
+ *   <li>accepted once its job's STARTED is durable, or when it needs no run (a duplicate, superseded, cancelled
+ *       before it started);</li>
+ *   <li>released when this worker cannot run it after all (shutting down, STARTED refused by the broker), so that
+ *       another worker gets it at once;</li>
+ *   <li>rejected once a record this worker can never run is in {@code <topic>.dlq}.</li>
+ * </ul>
+ * Outcomes are decided on job threads and producer callbacks, and come back to the polling thread through a queue:
+ * it alone acknowledges and commits. A record of a worker killed before it was acknowledged goes to another worker
+ * when its acquisition lock times out.
+ */
+@ApplicationScoped
+public class DispatchConsumer {
+    private static final Logger LOG = Logger.getLogger(DispatchConsumer.class);
+    /** How often a worker without a free slot looks again; bounds how late a freed slot rejoins the group. */
+    private static final Duration IDLE_CHECK = Duration.ofMillis(50);
+    /** Wait after a failed poll, commit or group setting before the next try. */
+    private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
+    /** Beyond the drain, how long a shutdown waits for the thread (its last commit and the consumer's close). */
+    private static final Duration CLOSE_MARGIN = Duration.ofSeconds(15);
+
+    /** What became of one record, handed back to the polling thread. */
+    private record Outcome(ConsumerRecord<String, String> record, AcknowledgeType type) {
+    }
+
+    private final DispatchValidator validator;
+    private final JobLauncher launcher;
+    private final JobSlots slots;
+    private final WorkerMetrics metrics;
+    private final DeadLetterPublisher deadLetters;
+    private final DispatchShareGroup group;
+    private final DispatchConfig config;
+    private final Map<String, Object> consumerConfig;
+    private final BlockingQueue<Outcome> outcomes = new LinkedBlockingQueue<>();
+    private volatile boolean running;
+    private Thread thread;
+    /** Records polled and not yet acknowledged; the polling thread's own. */
+    private int inHand;
+
+    public DispatchConsumer(DispatchValidator validator, JobLauncher launcher, JobSlots slots, WorkerMetrics metrics,
+                            DeadLetterPublisher deadLetters, DispatchShareGroup group, DispatchConfig config,
+                            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
+        this.validator = validator;
+        this.launcher = launcher;
+        this.slots = slots;
+        this.metrics = metrics;
+        this.deadLetters = deadLetters;
+        this.group = group;
+        this.config = config;
+        this.consumerConfig = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, group.group(),
+                ConsumerConfig.CLIENT_ID_CONFIG, group.clientId(),
+                ConsumerConfig.SHARE_ACKNOWLEDGEMENT_MODE_CONFIG, "explicit",
+                // At most one record per poll, and no prefetch: a record is acquired only for a slot free now. More
+                // would sit acquired while waiting for a slot, and could outlive their acquisition lock.
+                ConsumerConfig.SHARE_ACQUIRE_MODE_CONFIG, "record_limit",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1);
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        running = true;
+        thread = new Thread(this::run, "geopera-dispatch");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Runs before the launcher waits for running jobs: no record is taken from now on. */
+    void onStop(@Observes @Priority(1) ShutdownEvent event) {
+        running = false;
+        if (thread == null) {
+            return;
+        }
+        try {
+            thread.join(config.drainTimeout().plus(config.commitTimeout()).plus(CLOSE_MARGIN).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Whether the polling thread runs (the worker's liveness). */
+    public boolean alive() {
+        return thread != null && thread.isAlive();
+    }
+
+    private void run() {
+        try (ShareConsumer<String, String> consumer = new KafkaShareConsumer<>(consumerConfig,
+                new StringDeserializer(), new StringDeserializer())) {
+            startFromEarliest();
+            while (running) {
+                try {
+                    step(consumer);
+                } catch (KafkaException | IllegalStateException e) {
+                    LOG.warnf("dispatch consumer: %s; trying again in %s", e.getMessage(), RETRY_PAUSE);
+                    pause(RETRY_PAUSE);
+                }
+            }
+            drain(consumer);
+            // Closing commits what is acknowledged and releases whatever is still acquired.
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "the dispatch consumer stopped");
+        }
+    }
+
+    /** One turn of the loop. */
+    private void step(ShareConsumer<String, String> consumer) {
+        acknowledge(consumer, Duration.ZERO);
+        if (inHand > 0) {
+            // Explicit acknowledgement: every record of a poll is acknowledged before the next poll.
+            acknowledge(consumer, IDLE_CHECK);
+            return;
+        }
+        boolean member = !consumer.subscription().isEmpty();
+        boolean slotFree = launcher.accepting() && slots.free() > 0;
+        if (slotFree && !member) {
+            LOG.debugf("a slot is free: joining share group %s", group.group());
+            consumer.subscribe(config.topics());
+        } else if (!slotFree && member) {
+            // Nothing is held (every record was acknowledged and committed): the partitions go to the other
+            // members at their next heartbeat, and this worker gets its share again when a slot frees.
+            LOG.debugf("every slot is busy: leaving share group %s", group.group());
+            consumer.unsubscribe();
+        }
+        if (!slotFree) {
+            pause(IDLE_CHECK);
+            return;
+        }
+        for (ConsumerRecord<String, String> record : consumer.poll(config.pollTimeout())) {
+            inHand++;
+            handle(record);
+        }
+    }
+
+    /** Starts the record's way to an outcome; every record in hand gets exactly one. */
+    private void handle(ConsumerRecord<String, String> record) {
+        try {
+            take(record);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "%s-%d@%d could not be handled; released", record.topic(), record.partition(),
+                    record.offset());
+            released(record);
+        }
+    }
+
+    private void take(ConsumerRecord<String, String> record) {
+        DispatchJob job;
+        try {
+            job = validator.validate(record.topic(), record.value());
+        } catch (RejectedDispatchException e) {
+            LOG.warnf("dead-lettering %s-%d@%d: %s", record.topic(), record.partition(), record.offset(),
+                    e.getMessage());
+            deadLetters.publish(record, e.getMessage()).whenComplete((written, failure) -> {
+                if (failure == null) {
+                    metrics.deadLettered();
+                    decided(record, AcknowledgeType.REJECT);
+                } else {
+                    LOG.errorf("%s-%d@%d not dead-lettered (%s); released", record.topic(), record.partition(),
+                            record.offset(), failure.getMessage());
+                    released(record);
+                }
+            });
+            return;
+        }
+        CompletionStage<Admission> admission;
+        try {
+            admission = launcher.admit(job);
+        } catch (RuntimeException e) {
+            admission = CompletableFuture.failedFuture(e);
+        }
+        admission.whenComplete((outcome, failure) -> {
+            if (failure != null) {
+                LOG.errorf("job %s attempt %d not admitted (%s); released to another worker", job.jobId(),
+                        job.attempt(), failure.getMessage());
+                released(record);
+            } else if (outcome.accepts()) {
+                decided(record, AcknowledgeType.ACCEPT);
+            } else {
+                LOG.infof("job %s attempt %d: this worker is shutting down; released to another worker",
+                        job.jobId(), job.attempt());
+                released(record);
+            }
+        });
+    }
+
+    private void released(ConsumerRecord<String, String> record) {
+        metrics.released();
+        decided(record, AcknowledgeType.RELEASE);
+    }
+
+    private void decided(ConsumerRecord<String, String> record, AcknowledgeType type) {
+        outcomes.add(new Outcome(record, type));
+    }
+
+    /** Acknowledges the outcomes that arrived (waiting up to {@code wait} for the first) and commits them. */
+    private void acknowledge(ShareConsumer<String, String> consumer, Duration wait) {
+        List<Outcome> done = new ArrayList<>();
+        try {
+            Outcome first = wait.isZero() ? outcomes.poll() : outcomes.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+            if (first == null) {
+                return;
+            }
+            done.add(first);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+            return;
+        }
+        outcomes.drainTo(done);
+        for (Outcome outcome : done) {
+            inHand--;
+            try {
+                consumer.acknowledge(outcome.record(), outcome.type());
+            } catch (IllegalStateException e) {
+                // No longer acknowledgeable here (its delivery ended): its lock times out and it is delivered again.
+                LOG.warnf("%s-%d@%d could not be acknowledged %s: %s", outcome.record().topic(),
+                        outcome.record().partition(), outcome.record().offset(), outcome.type(), e.getMessage());
+            }
+        }
+        Map<TopicIdPartition, Optional<KafkaException>> committed = consumer.commitSync(config.commitTimeout());
+        committed.forEach((partition, failure) -> failure.ifPresent(e -> LOG.warnf(
+                "acknowledgements on %s not committed (%s): its records go to a worker again once their "
+                        + "acquisition lock times out", partition, e.getMessage())));
+    }
+
+    /** On shutdown: the records still in hand settle (started or released) and are acknowledged, within a bound. */
+    private void drain(ShareConsumer<String, String> consumer) {
+        long deadline = System.nanoTime() + config.drainTimeout().toNanos();
+        while (inHand > 0 && System.nanoTime() < deadline) {
+            try {
+                acknowledge(consumer, IDLE_CHECK);
+            } catch (KafkaException e) {
+                LOG.warnf("dispatch consumer, draining: %s", e.getMessage());
+                pause(IDLE_CHECK);
+            }
+        }
+        if (inHand > 0) {
+            LOG.warnf("%d dispatch record(s) still unsettled at shutdown: left to their acquisition lock", inHand);
+        }
+    }
+
+    /** Sets the group to start from the earliest record before joining it, trying again until it is done. */
+    private void startFromEarliest() {
+        while (running) {
+            try {
+                group.startFromEarliest();
+                return;
+            } catch (RuntimeException e) {
+                LOG.warnf("%s; trying again in %s", e.getMessage(), RETRY_PAUSE);
+                pause(RETRY_PAUSE);
+            }
+        }
+    }
+
+    private void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+}
