@@ -8,11 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -69,14 +71,15 @@ public final class KafkaProbe {
         return found;
     }
 
-    /** Commits the record as consumed in the workers' consumer group, as a worker does once it took the record. */
-    public static void consumeAsWorkers(ConsumerRecord<String, String> record) {
-        Properties p = consumerProperties();
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, RealServers.prefix + "-workers");
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
-            TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-            consumer.assign(List.of(partition));
-            consumer.commitSync(Map.of(partition, new OffsetAndMetadata(record.offset() + 1)));
+    /**
+     * Moves the workers' share group past the record (its start offset to the next one), as the group does once
+     * workers acknowledged it and everything before it.
+     */
+    public static void consumeAsWorkers(ConsumerRecord<String, String> record) throws Exception {
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, RealServers.kafka))) {
+            admin.alterShareGroupOffsets(RealServers.prefix + "-dispatch", Map.of(partition, record.offset() + 1))
+                    .partitionResult(partition).get(30, TimeUnit.SECONDS);
         }
     }
 

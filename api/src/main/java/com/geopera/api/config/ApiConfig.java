@@ -276,17 +276,17 @@ public interface ApiConfig {
 
         /**
          * A queued job is looked at after this long: its dispatch record is published again only if a worker consumed
-         * it (the worker group's committed offset passed it) and the job still did not start; a record still waiting
-         * in its queue is left alone.
+         * it (the worker share group's start offset passed it) and the job still did not start; a record still
+         * waiting in its queue is left alone.
          */
         @WithDefault("PT10M")
         Duration queuedTimeout();
 
         /**
-         * The workers' consumer group on the dispatch topics; its committed offsets tell which dispatch records were
-         * consumed. Must equal the workers' {@code mp.messaging.incoming.dispatch.group.id}.
+         * The workers' share group on the dispatch topics; its start offsets tell which dispatch records were
+         * consumed. Must equal the workers' {@code geopera.dispatch.group}.
          */
-        @WithDefault("${geopera.topics.prefix}-workers")
+        @WithDefault("${geopera.topics.prefix}-dispatch")
         String workerGroup();
 
         /** Attempts a job gets before it fails with {@code attempts_exhausted}. */

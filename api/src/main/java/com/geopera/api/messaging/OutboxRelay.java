@@ -238,7 +238,7 @@ public class OutboxRelay {
         }
         if (!sent.isEmpty()) {
             outbox.markSent(sent, clock.instant());
-            // The reaper compares these with the worker group's committed offsets (queued jobs still waiting in
+            // The reaper compares these with the worker share group's start offsets (queued jobs still waiting in
             // their queue are never republished).
             positions.record(dispatched, clock.instant());
             published.increment(sent.size());

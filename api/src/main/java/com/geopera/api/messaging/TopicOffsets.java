@@ -18,7 +18,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Reads where the logs of topics start and end, per partition: with the worker group's committed offsets
+ * Reads where the logs of topics start and end, per partition: with the worker share group's start offsets
  * ({@link WorkerGroupOffsets}) that is each queue's backlog; for a dead-letter topic, how many records it holds.
  */
 @ApplicationScoped

@@ -4,18 +4,27 @@ import com.geopera.api.config.ApiConfig;
 import com.geopera.api.service.ConsumedOffsets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import com.geopera.common.messaging.Topics;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.admin.ListShareGroupOffsetsSpec;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.SharePartitionOffsetInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
 
 /**
- * Reads the workers' consumer group offsets: a dispatch record below its partition's committed offset was consumed
- * (workers commit a record once its STARTED is durable, or once they dropped or dead-lettered it).
+ * Reads how far the workers' share group consumed each dispatch partition: a record below the offset given here was
+ * consumed (workers accept a record once its STARTED is durable or it needed no run, reject it once dead-lettered, and
+ * the broker archives one delivered too often). That is the group's start offset, or, when the group reports no lag on
+ * the partition (every record is acknowledged), the partition's end as read just before: the start offset itself
+ * trails the last acknowledged records of a partition until newer ones are acknowledged. A group no worker has joined
+ * has no offsets.
  */
 @ApplicationScoped
 public class WorkerGroupOffsets implements ConsumedOffsets {
@@ -25,27 +34,57 @@ public class WorkerGroupOffsets implements ConsumedOffsets {
     ApiConfig config;
     @Inject
     KafkaAdmin kafka;
+    @Inject
+    Topics topics;
 
     @Override
     public Map<TopicPartition, Long> committed() {
-        Map<TopicPartition, OffsetAndMetadata> offsets;
+        String group = config.reaper().workerGroup();
         try {
-            offsets = admin().listConsumerGroupOffsets(config.reaper().workerGroup()).partitionsToOffsetAndMetadata()
-                    .get(READ_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            // Ends first: a partition without lag was consumed up to an end at least this far.
+            Map<TopicPartition, Long> endsBefore = endsOfDispatchTopics();
+            Map<TopicPartition, SharePartitionOffsetInfo> offsets = admin()
+                    .listShareGroupOffsets(Map.of(group, new ListShareGroupOffsetsSpec()))
+                    .partitionsToOffsetInfo(group).get(READ_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            Map<TopicPartition, Long> consumed = new HashMap<>();
+            offsets.forEach((partition, info) -> {
+                if (info != null) {
+                    boolean noLag = info.lag().map(lag -> lag == 0).orElse(false);
+                    long end = endsBefore.getOrDefault(partition, info.startOffset());
+                    consumed.put(partition, noLag ? Math.max(info.startOffset(), end) : info.startOffset());
+                }
+            });
+            return consumed;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading the worker group's offsets", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("could not read the offsets of group " + config.reaper().workerGroup()
-                    + ": " + e.getMessage(), e);
-        }
-        Map<TopicPartition, Long> next = new HashMap<>();
-        offsets.forEach((partition, offset) -> {
-            if (offset != null) {
-                next.put(partition, offset.offset());
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof GroupIdNotFoundException) {
+                return Map.of();
             }
-        });
-        return next;
+            throw new IllegalStateException("could not read the offsets of share group " + group + ": "
+                    + e.getMessage(), e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("could not read the offsets of share group " + group + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private Map<TopicPartition, Long> endsOfDispatchTopics()
+            throws InterruptedException, ExecutionException, TimeoutException {
+        List<String> dispatch = admin().listTopics().names().get(READ_TIMEOUT_SECONDS, TimeUnit.SECONDS).stream()
+                .filter(topic -> topics.queueOf(topic) != null).toList();
+        if (dispatch.isEmpty()) {
+            return Map.of();
+        }
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        admin().describeTopics(dispatch).allTopicNames().get(READ_TIMEOUT_SECONDS, TimeUnit.SECONDS).values()
+                .forEach(topic -> topic.partitions().forEach(p ->
+                        latest.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest())));
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        admin().listOffsets(latest).all().get(READ_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                .forEach((partition, info) -> ends.put(partition, info.offset()));
+        return ends;
     }
 
     private Admin admin() {

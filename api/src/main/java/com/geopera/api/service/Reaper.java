@@ -128,9 +128,9 @@ public class Reaper {
 
     /**
      * Queued jobs past the queued timeout whose dispatch record is no longer in its queue. A record at or after its
-     * partition's committed offset in the worker group is still waiting for a worker and is left alone, however long
-     * the backlog. A consumed record whose job still has not started (the worker dropped or dead-lettered it, or its
-     * STARTED is lost) is first noted, and dispatched again once it stayed so for a heartbeat timeout, which leaves
+     * partition's start offset in the worker share group is still waiting for a worker and is left alone, however
+     * long the backlog. A consumed record whose job still has not started (the worker dropped or dead-lettered it, or
+     * its STARTED is lost) is first noted, and dispatched again once it stayed so for a heartbeat timeout, which leaves
      * the STARTED of a record consumed a moment ago time to arrive; these attempts count against max-attempts. A job
      * with no recorded position and nothing unsent in the outbox (dispatched before positions were recorded) is
      * published again as before. When the group's offsets cannot be read nothing is republished in this pass.

@@ -32,10 +32,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
 
 /**
- * Builds {@code ops.queues}: per queue, the Kafka backlog of the worker group (end offset − committed offset per
- * partition), what waits in the outbox, queued and running jobs, the oldest queued job, throughput over 5 and 60
- * minutes, live workers and who owns each partition. The database numbers come without Kafka when the broker does
- * not answer.
+ * Builds {@code ops.queues}: per queue, the Kafka backlog of the workers' share group (end offset − the group's start
+ * offset per partition), what waits in the outbox, queued and running jobs, the oldest queued job, throughput over 5
+ * and 60 minutes, live workers and who owns each partition. The database numbers come without Kafka when the broker
+ * does not answer.
  */
 @ApplicationScoped
 public class OpsQueuesView {
@@ -137,8 +137,8 @@ public class OpsQueuesView {
     /** What Kafka said about the dispatch topics. */
     private record Kafka(boolean readable, List<TopicOffsets.Log> logs, Map<TopicPartition, Long> committed) {
         /**
-         * The topic's partitions with their backlog: end − committed, or end − log start where the group never
-         * committed (it starts from the earliest record), never negative.
+         * The topic's partitions with their backlog: end − the share group's start offset, or end − log start where
+         * the group never read the partition (it starts from the earliest record), never negative.
          */
         List<OpsPartition> partitionsOf(String topic, Map<TopicPartition, String> owners) {
             return logs.stream().filter(log -> log.partition().topic().equals(topic))
