@@ -25,8 +25,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.ShareGroupDescription;
 import org.apache.kafka.common.GroupState;
 
 /**
@@ -113,18 +113,17 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * Waits until the workers' consumer group is stable with {@code members} members, each holding partitions.
-     * Workers join one after another; a rebalance moves partitions (without running an attempt twice, see
-     * docs/WORKER.md), and records queued behind a worker that is about to lose its partitions wait for the
-     * rebalance to end. Tests start from a settled group so that the work spreads over all workers from the first
-     * job on ({@code WorkerRebalanceIT} covers the rebalance itself).
+     * Waits until the workers' share group is stable with {@code members} members, each assigned partitions. Workers
+     * join one after another (and a worker whose slots are all busy leaves it until one frees, docs/WORKER.md); tests
+     * start from a settled group so that the work spreads over all workers from the first job on
+     * ({@code WorkerRebalanceIT} covers a worker joining mid-burst).
      */
     public void awaitWorkerGroupStable(int members, java.time.Duration within) {
-        String group = topics.prefix() + "-workers";
+        String group = topics.prefix() + "-dispatch";
         long deadline = System.nanoTime() + within.toNanos();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap()))) {
             while (true) {
-                ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).all()
+                ShareGroupDescription description = admin.describeShareGroups(List.of(group)).all()
                         .get(10, TimeUnit.SECONDS).get(group);
                 if (description.groupState() == GroupState.STABLE && description.members().size() == members
                         && description.members().stream()
@@ -132,13 +131,13 @@ public final class LocalStack implements AutoCloseable {
                     return;
                 }
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("consumer group " + group + " not stable with " + members
+                    throw new IllegalStateException("share group " + group + " not stable with " + members
                             + " members after " + within + ": " + description);
                 }
                 AppProcess.sleep(java.time.Duration.ofMillis(200));
             }
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("cannot describe consumer group " + group, e);
+            throw new IllegalStateException("cannot describe share group " + group, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
