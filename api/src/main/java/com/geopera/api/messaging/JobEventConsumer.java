@@ -7,10 +7,12 @@ import com.geopera.api.store.TransientFailures;
 import com.geopera.common.json.Json;
 import com.geopera.common.messaging.JobEvent;
 import com.geopera.common.retry.Backoff;
+import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +38,12 @@ public class JobEventConsumer {
     WorkerEvents events;
     @Inject
     ApiConfig config;
+    /** Set when the api stops: a failure from then on is the shutdown's (the database closing), not the event's. */
+    private volatile boolean stopping;
+
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
 
     @Incoming("job-events")
     @Blocking
@@ -69,6 +77,7 @@ public class JobEventConsumer {
         try {
             applyUntilDone(received);
         } catch (RuntimeException failed) {
+            leaveIfStopping(failed);
             if (received.size() == 1) {
                 deadLetter(records.get(0), failed);
                 return;
@@ -78,6 +87,7 @@ public class JobEventConsumer {
                 try {
                     applyUntilDone(List.of(received.get(i)));
                 } catch (RuntimeException e) {
+                    leaveIfStopping(e);
                     deadLetter(records.get(i), e);
                 }
             }
@@ -110,6 +120,15 @@ public class JobEventConsumer {
             throw new IllegalArgumentException("event without event_id, job_id or type");
         }
         return event;
+    }
+
+    /** While the api stops, an event that failed is left to be read again rather than dead-lettered. */
+    private void leaveIfStopping(RuntimeException failure) throws InterruptedException {
+        if (stopping) {
+            InterruptedException stopped = new InterruptedException("the api is stopping: " + failure.getMessage());
+            stopped.initCause(failure);
+            throw stopped;
+        }
     }
 
     /** Sends the record to the dead-letter topic (the channel's failure strategy) and waits until it is there. */
