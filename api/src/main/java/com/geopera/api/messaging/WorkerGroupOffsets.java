@@ -21,10 +21,12 @@ import org.apache.kafka.common.errors.GroupIdNotFoundException;
 /**
  * Reads how far the workers' share group consumed each dispatch partition: a record below the offset given here was
  * consumed (workers accept a record once its STARTED is durable or it needed no run, reject it once dead-lettered, and
- * the broker archives one delivered too often). That is the group's start offset, or, when the group reports no lag on
- * the partition (every record is acknowledged), the partition's end as read just before: the start offset itself
- * trails the last acknowledged records of a partition until newer ones are acknowledged. A group no worker has joined
- * has no offsets.
+ * the broker archives one delivered too often). The group's start offset trails its last acknowledged records (it
+ * moves past them only when newer ones are acknowledged), so the offset is the partition's end as read just before,
+ * less the records the group reports as not yet consumed (its lag), and never below the start offset: the records
+ * consumed out of order above the start offset are taken to be the earlier ones, which a record handed back
+ * (released) while later ones were accepted can make look consumed for the moment it waits. A group no worker has
+ * joined has no offsets.
  */
 @ApplicationScoped
 public class WorkerGroupOffsets implements ConsumedOffsets {
@@ -41,7 +43,7 @@ public class WorkerGroupOffsets implements ConsumedOffsets {
     public Map<TopicPartition, Long> committed() {
         String group = config.reaper().workerGroup();
         try {
-            // Ends first: a partition without lag was consumed up to an end at least this far.
+            // Ends first: the lag, read after them, counts every record before them that is not consumed.
             Map<TopicPartition, Long> endsBefore = endsOfDispatchTopics();
             Map<TopicPartition, SharePartitionOffsetInfo> offsets = admin()
                     .listShareGroupOffsets(Map.of(group, new ListShareGroupOffsetsSpec()))
@@ -49,9 +51,9 @@ public class WorkerGroupOffsets implements ConsumedOffsets {
             Map<TopicPartition, Long> consumed = new HashMap<>();
             offsets.forEach((partition, info) -> {
                 if (info != null) {
-                    boolean noLag = info.lag().map(lag -> lag == 0).orElse(false);
                     long end = endsBefore.getOrDefault(partition, info.startOffset());
-                    consumed.put(partition, noLag ? Math.max(info.startOffset(), end) : info.startOffset());
+                    consumed.put(partition, info.lag()
+                            .map(lag -> Math.max(info.startOffset(), end - lag)).orElse(info.startOffset()));
                 }
             });
             return consumed;
