@@ -35,6 +35,7 @@ class FairDispatchIT {
 
         FairnessMix.Result result = new FairnessMix(LONG_JOBS, SHORT_JOBS, true, Map.of())
                 .run(stack, WORKERS * SLOTS, Duration.ofMinutes(15));
+        System.out.println("FairDispatchIT: " + result.summary()); // the measurement docs/WORKER.md quotes
 
         assertThat(result.timeline().longestIdleWhileWaiting()).as(result.summary()).isLessThan(HAND_OVER);
         assertThat(result.jobs()).hasSize(LONG_JOBS + SHORT_JOBS);
