@@ -191,4 +191,30 @@ class ClipTest {
         double clipped = (6.5333333 - 5.9) / 0.4;
         assertThat((Double) halfOutside.basis().get("area_km2")).isCloseTo(1276 * clipped, within(30.0));
     }
+    /**
+     * The pixels of clip and bathymetry estimates, as they were when GDAL planned every clip warp (a virtual
+     * gdalwarp): computing the size in Java changed no estimate. With and without a resolution, partly outside,
+     * sub-pixel, a projected image, and a target CRS (still planned by GDAL).
+     */
+    @Test
+    void estimated_pixels_are_those_gdal_planned_before_the_size_was_computed_in_java() {
+        String dem = "{'image':'file:elev.tif','aoi':";
+        String landsat = "{'image':'file:L7_ETMs.tif','aoi':";
+        Map<String, Long> clips = new java.util.LinkedHashMap<>();
+        clips.put(dem + triangle() + "}", 2000L);
+        clips.put(dem + TestRasters.box(5.9, 49.6, 6.3, 50.0) + "}", 2304L);
+        clips.put(dem + TestRasters.box(5.9, 49.6, 7.3, 50.0) + "}", 3648L);
+        clips.put(dem + TestRasters.box(5.95, 49.8, 5.951, 49.801) + "}", 1L);
+        clips.put(dem + TestRasters.box(5.9, 49.6, 6.3, 50.0) + ",'resolution':0.01}", 1600L);
+        clips.put(dem + TestRasters.box(5.5, 49.3, 6.03, 49.71) + ",'resolution':0.003}", 8730L);
+        clips.put(dem + TestRasters.box(5.9, 49.6, 6.3, 50.0) + ",'output_crs':'EPSG:3857','resolution':1000}", 3105L);
+        clips.put(landsat + TestRasters.box(-34.9, -8.03, -34.85, -7.96) + "}", 53508L);
+        clips.put(landsat + TestRasters.box(-34.95, -8.0, -34.88, -7.9) + ",'resolution':100}", 2296L);
+        clips.forEach((inputs, pixels) -> assertThat(engine.estimate("clip", TestRasters.json(inputs)).basis())
+                .as(inputs).containsEntry("pixels", pixels));
+
+        String bathymetry = "{'image':'file:L7_ETMs.tif','blue_band':1,'green_band':2,'nir_band':4,'m0':-1,'m1':2,"
+                + "'aoi':" + TestRasters.box(-34.9, -8.03, -34.85, -7.96) + "}";
+        assertThat(engine.estimate("bathymetry", TestRasters.json(bathymetry)).basis()).containsEntry("pixels", 53508L);
+    }
 }

@@ -104,19 +104,18 @@ public final class BathymetryProcess extends DescribedProcess {
         Settings s = new Settings(image, in.integer("blue_band"), in.integer("green_band"), in.integer("nir_band"),
                 in.number("ndwi_threshold"), in.number("ratio_scale"), hasM0 ? in.number("m0") : null,
                 hasM1 ? in.number("m1") : null, points,
-                aoi == null ? null : ClipWarp.args(image, aoi, GeoJsonGeometries.toGeoJson(aoi), null, null));
+                aoi == null ? null : ClipWarp.plan(image, aoi, GeoJsonGeometries.toGeoJson(aoi), null, null));
         long pixels = image.pixels();
         double area = Geometries.areaKm2(image.footprint4326());
         if (aoi != null) {
-            int[] size = Warps.outputSize(image.gdalPath(), s.clipArgs());
-            pixels = (long) size[0] * size[1];
+            pixels = s.clip().outputSize(image.gdalPath()).pixels();
             area = Geometries.areaKm2(aoi.intersection(image.footprint4326()));
         }
         return new DeferredRun(new Basis(area, pixels, 3), ctx -> bathymetry(s, ctx));
     }
 
     private record Settings(RasterInfo image, int blue, int green, int nir, double ndwiThreshold, double ratioScale,
-                            Double m0, Double m1, List<DepthPoint> points, List<String> clipArgs) {
+                            Double m0, Double m1, List<DepthPoint> points, ClipWarp.Plan clip) {
     }
 
     private static ProducedRaster bathymetry(Settings s, RunContext ctx) {
@@ -137,8 +136,8 @@ public final class BathymetryProcess extends DescribedProcess {
             }
             ctx.checkCancelled();
             Dataset input = source;
-            if (s.clipArgs() != null) {
-                clipped = Warps.toGeoTiff(source, ctx.temp("aoi.tif"), s.clipArgs(), ctx.step(0, CLIP_SHARE), ctx);
+            if (s.clip() != null) {
+                clipped = Warps.toGeoTiff(source, ctx.temp("aoi.tif"), s.clip().args(), ctx.step(0, CLIP_SHARE), ctx);
                 input = clipped;
             }
             double threshold = s.ndwiThreshold();

@@ -42,10 +42,9 @@ public final class ClipProcess extends DescribedProcess {
             return null;
         }
         String aoiJson = GeoJsonGeometries.toGeoJson(aoi);
-        List<String> args = ClipWarp.args(image, aoi, aoiJson, outputCrs, in.number("resolution"));
-        int[] size = Warps.outputSize(image.gdalPath(), args);
+        ClipWarp.Plan plan = ClipWarp.plan(image, aoi, aoiJson, outputCrs, in.number("resolution"));
         Basis basis = new Basis(Geometries.areaKm2(aoi.intersection(image.footprint4326())),
-                (long) size[0] * size[1], image.bandCount());
-        return new WarpThenCog(image, args, basis, CogWriter.DEFAULT_COMPRESSION, Map.of());
+                plan.outputSize(image.gdalPath()).pixels(), image.bandCount());
+        return new WarpThenCog(image, plan.args(), basis, CogWriter.DEFAULT_COMPRESSION, Map.of());
     }
 }

@@ -45,8 +45,8 @@ public final class ReprojectProcess extends DescribedProcess {
         if (resolution != null) {
             args.addAll(List.of("-tr", ClipWarp.num(resolution), ClipWarp.num(resolution)));
         }
-        int[] size = Warps.outputSize(image.gdalPath(), args);
-        Basis basis = new Basis(Geometries.areaKm2(image.footprint4326()), (long) size[0] * size[1], image.bandCount());
+        Basis basis = new Basis(Geometries.areaKm2(image.footprint4326()), Warps.outputSize(image.gdalPath(), args).pixels(),
+                image.bandCount());
         return new WarpThenCog(image, args, basis, CogWriter.DEFAULT_COMPRESSION, Map.of());
     }
 }

@@ -38,7 +38,7 @@ public final class Warps {
     }
 
     /** The width and height {@code gdalwarp} would produce with these arguments (a virtual raster, no pixels read). */
-    public static int[] outputSize(String sourcePath, List<String> args) {
+    public static GridSize outputSize(String sourcePath, List<String> args) {
         Dataset source = com.geopera.imagery.raster.RasterProbe.open(sourcePath);
         if (source == null) {
             throw Gdal.failure("opening the image failed");
@@ -52,7 +52,7 @@ public final class Warps {
             if (vrt == null) {
                 throw Gdal.failure("planning the warp failed");
             }
-            int[] size = {vrt.getRasterXSize(), vrt.getRasterYSize()};
+            GridSize size = new GridSize(vrt.getRasterXSize(), vrt.getRasterYSize());
             vrt.delete();
             return size;
         } finally {
