@@ -42,7 +42,12 @@ final class BenchJobs {
     static JsonNode executeClip(OperationClient client, LocalStack stack) {
         return client.ok("processing.execute", Map.of("process_id", "clip",
                 "workspaceId", stack.workspaceId(), "project_id", stack.projectId(),
-                "inputs", Map.of("image", "file:elev.tif", "aoi", square(CLIPS.getAndIncrement()))));
+                "inputs", clipInputs(CLIPS.getAndIncrement())));
+    }
+
+    /** The inputs of the {@code n}-th small clip: {@code elev.tif} and the {@code n}-th {@link #square}. */
+    static Map<String, Object> clipInputs(long n) {
+        return Map.of("image", "file:elev.tif", "aoi", square(n));
     }
 
     /** The {@code n}-th small square as a GeoJSON polygon. */

@@ -6,6 +6,7 @@ import com.geopera.systemtest.OperationClient;
 import com.geopera.systemtest.LocalStack;
 import com.geopera.systemtest.StackOptions;
 import com.geopera.systemtest.WholeTopic;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,7 +33,10 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
  *       previous one has finished, one sample of the bare Kafka round trip ({@link KafkaRoundTrip}), so that the
  *       baseline and the job path are measured at the same moments and in the same state of the machine. A
  *       consumer of the dispatch topic also notes when each job's command becomes visible on Kafka, which splits
- *       the path into api → Kafka and Kafka → worker (diagnostic).</li>
+ *       the path into api → Kafka and Kafka → worker (diagnostic);</li>
+ *   <li>with the stack stopped, the GDAL-only limit ({@link GdalOnlyLimit}): the same N jobs run by the imagery
+ *       engine in this JVM on workers × slots threads, after a warm-up, on the same input root; the stack's jobs/s
+ *       divided by it is the "ratio to the limit" (the target: ≥ 0.8 with 2 workers).</li>
  * </ol>
  * Usage: {@code deploy/system-tests/bench/run [--workers 1,2,3] [--jobs 1000] [--quiet-jobs 100] [--threads 8]}.
  */
@@ -71,8 +75,9 @@ public final class EndToEndBenchmark {
         }
         String table = "| workers | burst jobs | jobs/s | submit jobs/s | Kafka RTT p50 / p99 ms | quiet accepted→running "
                 + "p50 / p99 ms | ratio p50 / p99 | accepted→on Kafka p50 ms | burst accepted→running p50 / p99 ms "
-                + "| worker RSS idle / peak MiB | load avg before → after |"
-                + "\n|---|---|---|---|---|---|---|---|---|---|---|\n" + String.join("\n", rows) + "\n";
+                + "| worker RSS idle / peak MiB | load avg before → after | GDAL-only jobs/s | ratio to the limit "
+                + "| GDAL-only CPU ms/job |"
+                + "\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n" + String.join("\n", rows) + "\n";
         System.out.println(table);
         BenchJobs.appendResults("end to end", table);
         System.exit(0);
@@ -81,7 +86,14 @@ public final class EndToEndBenchmark {
     private String run(int workers, int jobs, int quietJobs, int threads) throws Exception {
         System.out.printf("== %d worker(s): starting the stack%n", workers);
         String loadBefore = BenchJobs.loadAverage();
-        try (LocalStack stack = LocalStack.start(StackOptions.workers(workers).withCredits(1_000_000_000L))) {
+        StackOptions options = StackOptions.workers(workers).withCredits(1_000_000_000L);
+        String stackRow;
+        double stackJobsPerSecond;
+        Path inputRoot;
+        Path limitOutputs;
+        try (LocalStack stack = LocalStack.start(options)) {
+            inputRoot = stack.inputRoot();
+            limitOutputs = stack.runDir().resolve("gdal-only");
             Thread events = followEvents(stack);
             Thread dispatches = followDispatches(stack);
             OperationClient client = stack.client();
@@ -153,12 +165,19 @@ public final class EndToEndBenchmark {
             double rtt99 = Percentiles.of(rtt, 99);
             double q50 = Percentiles.of(quiet, 50);
             double q99 = Percentiles.of(quiet, 99);
-            return String.format("| %d | %d (%d not completed) | %.1f | %.1f | %.2f / %.2f | %.2f / %.2f | %.1f× / %.1f× "
-                            + "| %.2f | %.0f / %.0f | %d / %d | %s → %s |", workers, jobs, failures, jobs / seconds,
-                    jobs / submitSeconds, rtt50, rtt99, q50, q99, q50 / rtt50, q99 / rtt99,
+            stackJobsPerSecond = jobs / seconds;
+            stackRow = String.format("| %d | %d (%d not completed) | %.1f | %.1f | %.2f / %.2f | %.2f / %.2f "
+                            + "| %.1f× / %.1f× | %.2f | %.0f / %.0f | %d / %d | %s → %s |", workers, jobs, failures,
+                    stackJobsPerSecond, jobs / submitSeconds, rtt50, rtt99, q50, q99, q50 / rtt50, q99 / rtt99,
                     Percentiles.of(toKafka, 50), Percentiles.of(burst, 50), Percentiles.of(burst, 99),
                     idleKib / 1024, peakKib / 1024, loadBefore, BenchJobs.loadAverage());
         }
+        int slots = workers * options.workerMaxConcurrentJobs();
+        System.out.printf("== %d worker(s): GDAL-only limit, %d jobs on %d threads%n", workers, jobs, slots);
+        GdalOnlyLimit.Measurement limit = new GdalOnlyLimit(inputRoot, limitOutputs).measure(jobs, slots);
+        System.out.printf("   %.1f jobs/s, %.1f ms CPU per job%n", limit.jobsPerSecond(), limit.cpuMillisPerJob());
+        return stackRow + String.format(" %.1f | %.2f | %.1f |", limit.jobsPerSecond(),
+                stackJobsPerSecond / limit.jobsPerSecond(), limit.cpuMillisPerJob());
     }
 
     private static void sleepUntil(long startNanos, long offsetMillis) throws InterruptedException {
