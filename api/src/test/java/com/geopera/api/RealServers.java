@@ -66,6 +66,8 @@ public class RealServers implements QuarkusTestResourceLifecycleManager {
         config.put("kafka.bootstrap.servers", kafka);
         config.put("geopera.topics.prefix", prefix);
         config.put("geopera.topics.partitions", "2");
+        // Two dispatch partitions, as an older deployment's topics may have: the ops views list each one.
+        config.put("geopera.topics.dispatch-partitions", "2");
         config.put("geopera.storage.root", storageRoot.toString());
         config.put("geopera.admin.bootstrap-key", ADMIN_KEY);
         config.put("geopera.imagery.input-roots", samples + "," + untrustedInputs);

@@ -59,9 +59,20 @@ public interface ApiConfig {
         @WithDefault("geopera")
         String prefix();
 
-        /** Partitions of every topic created at start; bounds the parallelism of each worker pool. */
+        /**
+         * Partitions of the topics created at start other than the dispatch topics (events, control, dead letters);
+         * bounds how many api replicas apply events in parallel.
+         */
         @WithDefault("6")
         int partitions();
+
+        /**
+         * Partitions of each dispatch topic created at start. One: the workers' share group then gives that partition
+         * to every worker, so a busy worker stays in the group without keeping records from idle ones, and a pool is
+         * not bounded by the partition count (docs/WORKER.md, "Dispatch").
+         */
+        @WithDefault("1")
+        int dispatchPartitions();
 
         /** Replication factor of topics created at start (1 on a single broker). */
         @WithDefault("1")

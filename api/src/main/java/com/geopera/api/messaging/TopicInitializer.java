@@ -22,7 +22,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Creates every topic up front, before the messaging connectors start: a dispatch topic per worker queue (those of
- * every process plus the configured ones), events, control, and a dead-letter topic for each.
+ * every process plus the configured ones; one partition by default, see {@code geopera.topics.dispatch-partitions}),
+ * events, control, and a dead-letter topic for each. A topic that exists is left as it is.
  */
 @ApplicationScoped
 public class TopicInitializer {
@@ -45,7 +46,7 @@ public class TopicInitializer {
             List<NewTopic> missing = new ArrayList<>();
             for (String name : names) {
                 if (!existing.contains(name)) {
-                    missing.add(new NewTopic(name, config.topics().partitions(), config.topics().replicationFactor()));
+                    missing.add(new NewTopic(name, partitions(name), config.topics().replicationFactor()));
                 }
             }
             if (!missing.isEmpty()) {
@@ -62,6 +63,12 @@ public class TopicInitializer {
             // The outbox keeps commands until the broker is back; the api still serves reads.
             LOG.errorf("could not create kafka topics on %s: %s", bootstrapServers, e.getMessage());
         }
+    }
+
+    /** Dispatch topics get {@code dispatch-partitions} partitions, every other topic {@code partitions}. */
+    private int partitions(String topic) {
+        boolean dispatch = queues().stream().anyMatch(queue -> topic.equals(topics.dispatch(queue)));
+        return dispatch ? config.topics().dispatchPartitions() : config.topics().partitions();
     }
 
     /** Every worker queue of this deployment: those of the catalog's processes and the configured ones. */

@@ -47,6 +47,8 @@ import org.apache.kafka.common.GroupState;
 public final class LocalStack implements AutoCloseable {
     private static final java.time.Duration GROUP_STABLE_TIMEOUT = java.time.Duration.ofSeconds(60);
     private static final int PARTITIONS = 6;
+    /** As the api creates them: every worker of the share group reads the one partition (docs/WORKER.md). */
+    private static final int DISPATCH_PARTITIONS = 1;
     private static final String LOOKUP_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
     private static final Pattern JDBC_URL = Pattern.compile("^(jdbc:postgresql://[^/]+/)([^?]*)(\\?.*)?$");
 
@@ -309,6 +311,7 @@ public final class LocalStack implements AutoCloseable {
         env.put("GEOPERA_REAPER_INTERVAL", "1s");
         env.put("GEOPERA_REAPER_HEARTBEAT_TIMEOUT", options.reaperHeartbeatTimeout().toString());
         env.put("GEOPERA_TOPICS_PARTITIONS", Integer.toString(PARTITIONS));
+        env.put("GEOPERA_TOPICS_DISPATCH_PARTITIONS", Integer.toString(DISPATCH_PARTITIONS));
         env.putAll(options.extraApiEnv());
         return env;
     }
@@ -387,7 +390,7 @@ public final class LocalStack implements AutoCloseable {
     private void createTopics() {
         List<NewTopic> newTopics = new ArrayList<>();
         for (String queue : Queues.DEFAULT) {
-            newTopics.add(new NewTopic(topics.dispatch(queue), PARTITIONS, (short) 1));
+            newTopics.add(new NewTopic(topics.dispatch(queue), DISPATCH_PARTITIONS, (short) 1));
             newTopics.add(new NewTopic(topics.deadLetter(topics.dispatch(queue)), PARTITIONS, (short) 1));
         }
         for (String topic : List.of(topics.events(), topics.control())) {

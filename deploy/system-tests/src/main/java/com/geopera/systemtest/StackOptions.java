@@ -40,4 +40,11 @@ public record StackOptions(int workers, int workerMaxConcurrentJobs, Duration re
         return new StackOptions(workers, workerMaxConcurrentJobs, reaperHeartbeatTimeout, credits, extraApiEnv,
                 env);
     }
+
+    /** These variables added to (or replacing the same names in) the workers' further environment. */
+    public StackOptions plusWorkerEnv(Map<String, String> env) {
+        Map<String, String> merged = new java.util.HashMap<>(extraWorkerEnv);
+        merged.putAll(env);
+        return withWorkerEnv(Map.copyOf(merged));
+    }
 }

@@ -1,63 +1,19 @@
 package com.geopera.systemtest;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.geopera.systemtest.bench.FairnessMix;
 import java.time.Duration;
-import java.util.Map;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Fair use of every slot (issue 18): 2 workers of 2 slots get 3 long clips first, then 10 short ones. A short job
- * may wait while a slot is idle only for the hand-over of the dispatch share group (a worker whose slot frees joins
- * the group again, a full one leaves it; docs/WORKER.md, "Dispatch"), never for a long job on a busy worker to end.
- * Every job runs once and is charged once.
+ * Workers that serve every queue, as the local stack runs them: their dispatch topics have five partitions together,
+ * so a worker whose slots are all busy leaves the share group and one whose slot frees joins it again; a short job
+ * waits at most for that hand-over (a group heartbeat).
  */
-class FairDispatchIT {
-    private static final int WORKERS = 2;
-    private static final int SLOTS = 2;
-    private static final int LONG_JOBS = 3;
-    private static final int SHORT_JOBS = 10;
-    /** The longest a slot may idle while a job waits: a hand-over, far below the run of a long job. */
-    private static final Duration HAND_OVER = Duration.ofSeconds(3);
-
+class FairDispatchIT extends FairDispatchCheck {
     @RegisterExtension
-    static final PerClassStack system = new PerClassStack(Inputs.withTestInputs(
-            StackOptions.workers(WORKERS).withWorkerMaxConcurrentJobs(SLOTS).withCredits(1_000_000_000L)));
+    static final PerClassStack system = new PerClassStack(workers());
 
-    @Test
-    void short_jobs_never_wait_for_a_busy_worker_while_a_slot_is_free_and_every_job_runs_and_is_charged_once(
-            LocalStack stack) {
-        long postedBefore = stack.balance().path("posted").asLong();
-
-        FairnessMix.Result result = new FairnessMix(LONG_JOBS, SHORT_JOBS, true, Map.of())
-                .run(stack, WORKERS * SLOTS, Duration.ofMinutes(15));
-        System.out.println("FairDispatchIT: " + result.summary()); // the measurement docs/WORKER.md quotes
-
-        assertThat(result.timeline().longestIdleWhileWaiting()).as(result.summary()).isLessThan(HAND_OVER);
-        assertThat(result.jobs()).hasSize(LONG_JOBS + SHORT_JOBS);
-        assertThat(result.jobs().values()).allSatisfy(job -> {
-            assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("succeeded");
-            assertThat(job.path("attempt").asInt()).as(job.toString()).isEqualTo(1);
-        });
-        try (EventLog events = new EventLog(stack)) {
-            await().atMost(Duration.ofSeconds(10))
-                    .until(() -> result.jobs().keySet().stream().allMatch(id -> events.count(id, "COMPLETED") > 0));
-            assertThat(result.jobs().keySet()).allSatisfy(id -> {
-                assertThat(events.count(id, "STARTED")).as("STARTED events of %s", id).isEqualTo(1);
-                assertThat(events.count(id, "COMPLETED")).as("COMPLETED events of %s", id).isEqualTo(1);
-            });
-        }
-        long charged = result.jobs().values().stream()
-                .mapToLong(job -> job.path("billing").path("charged_credits").asLong()).sum();
-        JsonNode balance = stack.balance();
-        assertThat(charged).isPositive();
-        assertThat(postedBefore - balance.path("posted").asLong()).as("posted credits charged once per job")
-                .isEqualTo(charged);
-        assertThat(balance.path("pending").asLong()).isZero();
-        assertThat(balance.path("invariants_ok").asBoolean()).isTrue();
+    @Override
+    Duration handOver() {
+        return Duration.ofSeconds(3);
     }
 }

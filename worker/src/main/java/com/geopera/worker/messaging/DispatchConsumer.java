@@ -36,9 +36,11 @@ import org.jboss.logging.Logger;
 
 /**
  * Takes the dispatch commands of the served queues from the workers' share group, on its own thread (a share
- * consumer is single-threaded). This worker is a member of the group only while it has a free slot, and asks for
- * one record at a time, so that the group assigns the dispatch partitions to the workers that can start a job now
- * and a record is never acquired by a worker whose slots are busy (docs/WORKER.md, "Dispatch"). A record is
+ * consumer is single-threaded). It polls only while this worker has a free slot, one record at a time, so a record
+ * is never acquired by a worker whose slots are busy. A worker serving one queue whose dispatch topic has one
+ * partition shares it with every member and stays in the group while busy; otherwise it leaves the group until a
+ * slot frees, so that its partitions go to workers that can start a job now ({@link DispatchMembership}, docs/WORKER.md, "Dispatch"). A
+ * record is
  * <ul>
  *   <li>accepted once its job's STARTED is durable, or when it needs no run (a duplicate, superseded, cancelled
  *       before it started);</li>
@@ -72,6 +74,7 @@ public class DispatchConsumer {
     private final DispatchShareGroup group;
     private final DispatchConfig config;
     private final Map<String, Object> consumerConfig;
+    private final DispatchMembership membership;
     private final BlockingQueue<Outcome> outcomes = new LinkedBlockingQueue<>();
     private volatile boolean running;
     private Thread thread;
@@ -88,6 +91,7 @@ public class DispatchConsumer {
         this.deadLetters = deadLetters;
         this.group = group;
         this.config = config;
+        this.membership = new DispatchMembership(() -> group.partitionCount(config.topics()), System::nanoTime);
         this.consumerConfig = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.GROUP_ID_CONFIG, group.group(),
@@ -156,7 +160,7 @@ public class DispatchConsumer {
         if (slotFree && !member) {
             LOG.debugf("a slot is free: joining share group %s", group.group());
             consumer.subscribe(config.topics());
-        } else if (!slotFree && member) {
+        } else if (!slotFree && member && !membership.staysWhileBusy()) {
             // Nothing is held (every record was acknowledged and committed): the partitions go to the other
             // members at their next heartbeat, and this worker gets its share again when a slot frees.
             LOG.debugf("every slot is busy: leaving share group %s", group.group());

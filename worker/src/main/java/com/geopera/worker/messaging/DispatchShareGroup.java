@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -16,6 +17,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.ShareGroupDescription;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -75,8 +77,8 @@ public class DispatchShareGroup {
     }
 
     /**
-     * The dispatch partitions the group assigns to this worker now: none while all its slots are busy (it is not a
-     * member then). When the broker does not answer in time, the last known answer.
+     * The dispatch partitions the group assigns to this worker now: none while all its slots are busy and it left the
+     * group ({@link DispatchMembership}). When the broker does not answer in time, the last known answer.
      */
     public List<TopicPartition> assignedPartitions() {
         try {
@@ -93,6 +95,23 @@ public class DispatchShareGroup {
             LOG.debugf("could not describe share group %s: %s", group, e.getMessage());
         }
         return lastAssignment;
+    }
+
+    /**
+     * How many partitions these topics have together; empty when one of them does not exist yet or the broker does
+     * not answer in time.
+     */
+    public OptionalInt partitionCount(Collection<String> topics) {
+        try {
+            Map<String, TopicDescription> described = admin.describeTopics(topics).allTopicNames()
+                    .get(DESCRIBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return OptionalInt.of(described.values().stream().mapToInt(topic -> topic.partitions().size()).sum());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.debugf("could not describe the dispatch topics %s: %s", topics, e.getMessage());
+        }
+        return OptionalInt.empty();
     }
 
     @PreDestroy

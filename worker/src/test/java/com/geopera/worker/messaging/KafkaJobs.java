@@ -149,6 +149,26 @@ final class KafkaJobs implements AutoCloseable {
         return eventsOf(jobId).stream().filter(e -> e.type() == type).findFirst().orElseThrow();
     }
 
+    /** Dispatches a clip of most of the big raster and waits until it started: many seconds of GDAL. */
+    DispatchJob startLongJob() throws Exception {
+        DispatchJob job = clip("file:" + BigLuxRaster.FILE_NAME, WIDE_AOI);
+        dispatch(job);
+        awaitEvent(job.jobId(), JobEventType.STARTED, Duration.ofSeconds(60));
+        return job;
+    }
+
+    /** Which of these attempts ({@link #attempt}) were STARTED by the worker under test. */
+    List<String> startedOf(List<String> attempts) {
+        return events.records(r -> true).stream().map(r -> read(r.value()))
+                .filter(e -> e.type() == JobEventType.STARTED).map(e -> e.jobId() + "#" + e.attempt())
+                .filter(attempts::contains).toList();
+    }
+
+    /** A dispatch's attempt as {@code <job id>#<attempt>}. */
+    static String attempt(DispatchJob job) {
+        return job.jobId() + "#" + job.attempt();
+    }
+
     static JobEvent read(String json) {
         try {
             return Json.mapper().readValue(json, JobEvent.class);

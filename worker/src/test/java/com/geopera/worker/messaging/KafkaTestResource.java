@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -23,7 +24,12 @@ import org.apache.kafka.clients.admin.NewTopic;
  */
 public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
     static final List<String> QUEUES = List.of("clip", "bathy", "analysis", "conversion", "terrain");
+    /** Partitions of the dispatch topics unless the test names another count ({@link #DISPATCH_PARTITIONS_ARG}). */
     static final int DISPATCH_PARTITIONS = 4;
+    /** The {@code @ResourceArg} that sets the dispatch topics' partition count. */
+    static final String DISPATCH_PARTITIONS_ARG = "dispatch-partitions";
+    /** The {@code @ResourceArg} that names the queues the worker serves (default: all). */
+    static final String WORKER_QUEUES_ARG = "worker-queues";
     static final int EVENT_PARTITIONS = 3;
 
     static String bootstrap() {
@@ -33,6 +39,18 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
 
     static Path repoRoot() {
         return Path.of(System.getProperty("geopera.repo.root", "..")).toAbsolutePath().normalize();
+    }
+
+    private int dispatchPartitions = DISPATCH_PARTITIONS;
+    private String workerQueues;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        String partitions = initArgs.get(DISPATCH_PARTITIONS_ARG);
+        if (partitions != null) {
+            dispatchPartitions = Integer.parseInt(partitions);
+        }
+        workerQueues = initArgs.get(WORKER_QUEUES_ARG);
     }
 
     @Override
@@ -52,20 +70,24 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Map.of(
+        Map<String, String> config = new HashMap<>(Map.of(
                 "kafka.bootstrap.servers", bootstrap(),
                 "geopera.topics.prefix", prefix,
                 "geopera.storage.root", storage.toString(),
                 "geopera.imagery.input-roots", samples + "," + bigInputs,
                 "geopera.worker.id", "test-worker-" + prefix,
                 "geopera.worker.heartbeat-interval", "1s",
-                "geopera.worker.retry.initial-backoff", "100ms");
+                "geopera.worker.retry.initial-backoff", "100ms"));
+        if (workerQueues != null) {
+            config.put("geopera.worker.queues", workerQueues);
+        }
+        return config;
     }
 
-    private static void createTopics(Topics topics) {
+    private void createTopics(Topics topics) {
         List<NewTopic> newTopics = new ArrayList<>();
         for (String queue : QUEUES) {
-            newTopics.add(new NewTopic(topics.dispatch(queue), DISPATCH_PARTITIONS, (short) 1));
+            newTopics.add(new NewTopic(topics.dispatch(queue), dispatchPartitions, (short) 1));
             newTopics.add(new NewTopic(topics.deadLetter(topics.dispatch(queue)), 1, (short) 1));
         }
         newTopics.add(new NewTopic(topics.events(), EVENT_PARTITIONS, (short) 1));

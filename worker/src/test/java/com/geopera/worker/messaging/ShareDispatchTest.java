@@ -1,9 +1,9 @@
 package com.geopera.worker.messaging;
 
+import static com.geopera.worker.messaging.KafkaJobs.attempt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.geopera.common.json.Json;
 import com.geopera.common.messaging.DispatchJob;
 import com.geopera.common.messaging.JobEventType;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -13,11 +13,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.apache.kafka.clients.consumer.AcknowledgeType;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaShareConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -28,8 +25,9 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * This worker (2 slots) shares the dispatch share group with a second member made in the test, a plain share
- * consumer of the clip topic that "starts" whatever it gets, as another worker would. While both slots of this worker
- * are busy, it is no member of the group: the records go to the other member at once, and it takes work again when
+ * consumer of the clip topic that "starts" whatever it gets, as another worker would. The dispatch topics have
+ * {@value KafkaTestResource#DISPATCH_PARTITIONS} partitions, as a deployment's older topics may: while both slots of
+ * this worker are busy, it is no member of the group: the records go to the other member at once, and it takes work again when
  * a slot frees. A member that takes a record and then stops polling (a hung or killed worker) loses nothing.
  */
 @QuarkusTest
@@ -62,8 +60,8 @@ class ShareDispatchTest {
     @Test
     void a_worker_with_every_slot_busy_leaves_its_records_to_another_member_and_takes_work_again_when_a_slot_frees()
             throws Exception {
-        DispatchJob long1 = busyWithALongJob();
-        DispatchJob long2 = busyWithALongJob();
+        DispatchJob long1 = jobs.startLongJob();
+        DispatchJob long2 = jobs.startLongJob();
         await("this worker left the share group").atMost(Duration.ofSeconds(10))
                 .until(() -> group.assignedPartitions().isEmpty());
         List<DispatchJob> small = new ArrayList<>();
@@ -72,7 +70,7 @@ class ShareDispatchTest {
         }
 
         List<String> startedThere;
-        try (OtherWorker other = new OtherWorker(bootstrap, group.group(), jobs.topics().dispatch("clip"))) {
+        try (OtherShareMember other = new OtherShareMember(bootstrap, group.group(), jobs.topics().dispatch("clip"))) {
             for (DispatchJob job : small) {
                 jobs.dispatch(job);
             }
@@ -81,7 +79,7 @@ class ShareDispatchTest {
             startedThere = List.copyOf(other.started());
         }
         assertThat(startedThere).as("started by the other member, once each")
-                .containsExactlyInAnyOrderElementsOf(small.stream().map(ShareDispatchTest::attempt).toList());
+                .containsExactlyInAnyOrderElementsOf(small.stream().map(KafkaJobs::attempt).toList());
 
         jobs.cancel(long1);
         jobs.cancel(long2);
@@ -91,14 +89,14 @@ class ShareDispatchTest {
 
         List<String> all = new ArrayList<>(List.of(attempt(long1), attempt(long2), attempt(after)));
         small.forEach(job -> all.add(attempt(job)));
-        assertThat(startedHere(all)).as("started here, once each")
+        assertThat(jobs.startedOf(all)).as("started here, once each")
                 .containsExactlyInAnyOrder(attempt(long1), attempt(long2), attempt(after));
     }
 
     @Test
     void a_record_taken_by_a_member_that_stops_polling_runs_here_once_that_member_is_gone() throws Exception {
-        DispatchJob long1 = busyWithALongJob();
-        DispatchJob long2 = busyWithALongJob();
+        DispatchJob long1 = jobs.startLongJob();
+        DispatchJob long2 = jobs.startLongJob();
         await("this worker left the share group").atMost(Duration.ofSeconds(10))
                 .until(() -> group.assignedPartitions().isEmpty());
         DispatchJob victim = KafkaJobs.clip("file:elev.tif", KafkaJobs.LUX_AOI);
@@ -126,70 +124,6 @@ class ShareDispatchTest {
             jobs.awaitEvent(victim.jobId(), JobEventType.COMPLETED, Duration.ofSeconds(90));
         }
 
-        assertThat(startedHere(List.of(attempt(victim)))).as("the record ran here once").hasSize(1);
-    }
-
-    /** Dispatches a clip of most of the big raster and waits until it started here: many seconds of GDAL. */
-    private DispatchJob busyWithALongJob() throws Exception {
-        DispatchJob job = KafkaJobs.clip("file:" + BigLuxRaster.FILE_NAME, KafkaJobs.WIDE_AOI);
-        jobs.dispatch(job);
-        jobs.awaitEvent(job.jobId(), JobEventType.STARTED, Duration.ofSeconds(60));
-        return job;
-    }
-
-    /** STARTED events of these attempts sent by this worker. */
-    private List<String> startedHere(List<String> attempts) {
-        return jobs.events().records(r -> true).stream().map(r -> KafkaJobs.read(r.value()))
-                .filter(e -> e.type() == JobEventType.STARTED).map(e -> e.jobId() + "#" + e.attempt())
-                .filter(attempts::contains).toList();
-    }
-
-    private static String attempt(DispatchJob job) {
-        return job.jobId() + "#" + job.attempt();
-    }
-
-    /** Another member of the share group: "starts" every dispatch it gets and accepts it at once. */
-    private static final class OtherWorker implements AutoCloseable {
-        private final List<String> started = new CopyOnWriteArrayList<>();
-        private final Thread thread;
-        private volatile boolean running = true;
-
-        OtherWorker(String bootstrap, String group, String topic) {
-            KafkaShareConsumer<String, String> consumer = new KafkaShareConsumer<>(Map.<String, Object>of(
-                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                    ConsumerConfig.GROUP_ID_CONFIG, group,
-                    ConsumerConfig.SHARE_ACKNOWLEDGEMENT_MODE_CONFIG, "explicit"),
-                    new StringDeserializer(), new StringDeserializer());
-            consumer.subscribe(List.of(topic));
-            thread = new Thread(() -> {
-                try (consumer) {
-                    while (running) {
-                        ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(100));
-                        for (ConsumerRecord<String, String> record : records) {
-                            DispatchJob job = Json.mapper().readValue(record.value(), DispatchJob.class);
-                            started.add(job.jobId() + "#" + job.attempt());
-                            consumer.acknowledge(record, AcknowledgeType.ACCEPT);
-                        }
-                        if (!records.isEmpty()) {
-                            consumer.commitSync();
-                        }
-                    }
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }, "other-worker");
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        List<String> started() {
-            return started;
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            running = false;
-            thread.join(30_000);
-        }
+        assertThat(jobs.startedOf(List.of(attempt(victim)))).as("the record ran here once").hasSize(1);
     }
 }

@@ -53,6 +53,7 @@ public record OpsQueue(
             @JsonProperty("committed_offset") @Schema(description = "The worker group's; absent before its first "
                     + "commit") Long committedOffset,
             @Schema(required = true) long backlog,
-            @Schema(description = "The live worker that owns it") String owner) {
+            @Schema(description = "A live worker the share group assigns it to (the first by id when several "
+                    + "read it, as all do a one-partition topic)") String owner) {
     }
 }

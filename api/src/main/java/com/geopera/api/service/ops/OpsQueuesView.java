@@ -86,8 +86,9 @@ public class OpsQueuesView {
         Map<String, Long> unpublished = outbox.pending().byTopic();
         List<Worker> alive = workers.heardSince(now.minus(config.reaper().heartbeatTimeout()));
         Map<TopicPartition, String> owners = new HashMap<>();
-        alive.forEach(w -> w.partitions().forEach(p -> owners.put(new TopicPartition(p.topic(), p.partition()),
-                w.workerId())));
+        // A one-partition dispatch topic is read by every live worker of the queue: the first worker id is named.
+        alive.forEach(w -> w.partitions().forEach(p -> owners.merge(new TopicPartition(p.topic(), p.partition()),
+                w.workerId(), (a, b) -> a.compareTo(b) <= 0 ? a : b)));
         Kafka kafka = readKafka(names);
 
         List<OpsQueue> views = new ArrayList<>();

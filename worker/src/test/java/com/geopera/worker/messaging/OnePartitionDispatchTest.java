@@ -1,0 +1,92 @@
+package com.geopera.worker.messaging;
+
+import static com.geopera.worker.messaging.KafkaJobs.attempt;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.geopera.common.messaging.DispatchJob;
+import com.geopera.common.messaging.JobEventType;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.TopicPartition;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * A worker of a clip pool (it serves one queue) on dispatch topics of one partition, as the api creates them: the
+ * share group gives that partition to every member, so this worker (2 slots) stays in the group while both its slots
+ * are busy, and acquires nothing then: another member takes every record at once, with no hand-over.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = true,
+        initArgs = {@ResourceArg(name = KafkaTestResource.DISPATCH_PARTITIONS_ARG, value = "1"),
+                @ResourceArg(name = KafkaTestResource.WORKER_QUEUES_ARG, value = "clip")})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OnePartitionDispatchTest {
+    private static final int SMALL_JOBS = 4;
+
+    @ConfigProperty(name = "geopera.topics.prefix")
+    String prefix;
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+    @Inject
+    DispatchShareGroup group;
+
+    private KafkaJobs jobs;
+
+    @BeforeAll
+    void connect() {
+        jobs = new KafkaJobs(bootstrap, prefix);
+    }
+
+    @AfterAll
+    void disconnect() throws InterruptedException {
+        jobs.close();
+    }
+
+    @Test
+    void a_worker_with_every_slot_busy_stays_a_member_while_another_member_takes_each_record_of_the_partition()
+            throws Exception {
+        String topic = jobs.topics().dispatch("clip");
+        TopicPartition partition = new TopicPartition(topic, 0);
+        DispatchJob long1 = jobs.startLongJob();
+        DispatchJob long2 = jobs.startLongJob();
+
+        List<DispatchJob> small = new ArrayList<>();
+        List<String> startedThere;
+        try (OtherShareMember other = new OtherShareMember(bootstrap, group.group(), topic)) {
+            await("the busy worker is still assigned the partition").atMost(Duration.ofSeconds(10))
+                    .during(Duration.ofSeconds(3))
+                    .until(() -> group.assignedPartitions().contains(partition));
+            for (int i = 0; i < SMALL_JOBS; i++) {
+                small.add(KafkaJobs.clip("file:elev.tif", KafkaJobs.LUX_AOI));
+                jobs.dispatch(small.get(i));
+            }
+            await("the other member starts the small jobs").atMost(Duration.ofSeconds(20))
+                    .until(() -> other.started().size() >= SMALL_JOBS);
+            startedThere = List.copyOf(other.started());
+            assertThat(group.assignedPartitions()).as("this worker never left the group").contains(partition);
+        }
+        assertThat(startedThere).as("started by the other member, once each")
+                .containsExactlyInAnyOrderElementsOf(small.stream().map(KafkaJobs::attempt).toList());
+
+        jobs.cancel(long1);
+        jobs.cancel(long2);
+        DispatchJob after = KafkaJobs.clip("file:elev.tif", KafkaJobs.LUX_AOI);
+        jobs.dispatch(after);
+        jobs.awaitEvent(after.jobId(), JobEventType.COMPLETED, Duration.ofSeconds(60));
+
+        List<String> all = new ArrayList<>(List.of(attempt(long1), attempt(long2), attempt(after)));
+        small.forEach(job -> all.add(attempt(job)));
+        assertThat(jobs.startedOf(all)).as("started here, once each: none of the small jobs")
+                .containsExactlyInAnyOrder(attempt(long1), attempt(long2), attempt(after));
+    }
+}
