@@ -3,6 +3,7 @@ package com.geopera.systemtest.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.geopera.systemtest.OperationClient;
 import com.geopera.systemtest.LocalStack;
+import com.geopera.systemtest.StackOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -48,6 +49,14 @@ final class BenchJobs {
     /** The inputs of the {@code n}-th small clip: {@code elev.tif} and the {@code n}-th {@link #square}. */
     static Map<String, Object> clipInputs(long n) {
         return Map.of("image", "file:elev.tif", "aoi", square(n));
+    }
+
+    /**
+     * The workers serve only these queues ({@code --worker-queues}, e.g. {@code clip}: a pool per queue, as deploy/k8s
+     * runs them, whose busy workers stay in the dispatch share group); every queue when {@code null}.
+     */
+    static StackOptions serving(StackOptions options, String queues) {
+        return queues == null ? options : options.plusWorkerEnv(Map.of("GEOPERA_WORKER_QUEUES", queues));
     }
 
     /** The {@code n}-th small square as a GeoJSON polygon. */

@@ -56,6 +56,7 @@ public final class CostBenchmark {
         int warmUp = 20;
         int top = 15;
         boolean profile = true;
+        String workerQueues = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--workers" -> workers = Integer.parseInt(args[++i]);
@@ -64,12 +65,14 @@ public final class CostBenchmark {
                 case "--warm-up" -> warmUp = Integer.parseInt(args[++i]);
                 case "--top" -> top = Integer.parseInt(args[++i]);
                 case "--no-profile" -> profile = false;
+                case "--worker-queues" -> workerQueues = args[++i];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         Path profiles = TestServers.repoRoot().resolve("deploy/system-tests/target/cost-profile")
                 .resolve(Instant.now().toString().replace(':', '-'));
-        StackOptions options = StackOptions.workers(workers).withCredits(1_000_000_000L);
+        StackOptions options = BenchJobs.serving(StackOptions.workers(workers).withCredits(1_000_000_000L),
+                workerQueues);
         String loadBefore = BenchJobs.loadAverage();
         StringBuilder report = new StringBuilder();
         double submitPerSecond;

@@ -58,6 +58,7 @@ public final class EndToEndBenchmark {
         int jobs = 1000;
         int quietJobs = 100;
         int threads = 8;
+        String workerQueues = null;
         for (int i = 0; i < args.length - 1; i += 2) {
             switch (args[i]) {
                 case "--workers" -> workerCounts = java.util.Arrays.stream(args[i + 1].split(","))
@@ -65,12 +66,13 @@ public final class EndToEndBenchmark {
                 case "--jobs" -> jobs = Integer.parseInt(args[i + 1]);
                 case "--quiet-jobs" -> quietJobs = Integer.parseInt(args[i + 1]);
                 case "--threads" -> threads = Integer.parseInt(args[i + 1]);
+                case "--worker-queues" -> workerQueues = args[i + 1];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         List<String> rows = new ArrayList<>();
         for (int workers : workerCounts) {
-            rows.add(new EndToEndBenchmark().run(workers, jobs, quietJobs, threads));
+            rows.add(new EndToEndBenchmark().run(workers, jobs, quietJobs, threads, workerQueues));
             System.out.println(rows.get(rows.size() - 1));
         }
         String table = "| workers | burst jobs | jobs/s | submit jobs/s | Kafka RTT p50 / p99 ms | quiet accepted→running "
@@ -83,10 +85,11 @@ public final class EndToEndBenchmark {
         System.exit(0);
     }
 
-    private String run(int workers, int jobs, int quietJobs, int threads) throws Exception {
+    private String run(int workers, int jobs, int quietJobs, int threads, String workerQueues) throws Exception {
         System.out.printf("== %d worker(s): starting the stack%n", workers);
         String loadBefore = BenchJobs.loadAverage();
-        StackOptions options = StackOptions.workers(workers).withCredits(1_000_000_000L);
+        StackOptions options = BenchJobs.serving(StackOptions.workers(workers).withCredits(1_000_000_000L),
+                workerQueues);
         String stackRow;
         double stackJobsPerSecond;
         Path inputRoot;

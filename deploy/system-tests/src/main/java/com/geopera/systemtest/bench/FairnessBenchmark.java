@@ -29,12 +29,14 @@ public final class FairnessBenchmark {
         int shortJobs = 200;
         boolean longsFirst = false;
         Map<String, Object> longInputs = new HashMap<>();
+        String workerQueues = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--long-jobs" -> longJobs = Integer.parseInt(args[++i]);
                 case "--short-jobs" -> shortJobs = Integer.parseInt(args[++i]);
                 case "--long-resolution" -> longInputs.put("resolution", Double.parseDouble(args[++i]));
                 case "--longs-first" -> longsFirst = true;
+                case "--worker-queues" -> workerQueues = args[++i];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -43,6 +45,7 @@ public final class FairnessBenchmark {
                 .withCredits(1_000_000_000L)
                 .withApiEnv(Map.of("GEOPERA_IMAGERY_INPUT_ROOTS", roots))
                 .withWorkerEnv(Map.of("GEOPERA_IMAGERY_INPUT_ROOTS", roots));
+        options = BenchJobs.serving(options, workerQueues);
         FairnessMix mix = new FairnessMix(longJobs, shortJobs, longsFirst, longInputs);
         String loadBefore = BenchJobs.loadAverage();
         FairnessMix.Result result;
