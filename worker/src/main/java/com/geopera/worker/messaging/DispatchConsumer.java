@@ -59,6 +59,8 @@ public class DispatchConsumer {
     private static final Duration IDLE_CHECK = Duration.ofMillis(50);
     /** Wait after a failed poll, commit or group setting before the next try. */
     private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
+    /** How much of the log one share fetch may read: a few dispatch records (each about a kilobyte). */
+    static final int FETCH_MAX_BYTES = 64 * 1024;
     /** Beyond the drain, how long a shutdown waits for the thread (its last commit and the consumer's close). */
     private static final Duration CLOSE_MARGIN = Duration.ofSeconds(15);
 
@@ -100,7 +102,11 @@ public class DispatchConsumer {
                 // At most one record per poll, and no prefetch: a record is acquired only for a slot free now. More
                 // would sit acquired while waiting for a slot, and could outlive their acquisition lock.
                 ConsumerConfig.SHARE_ACQUIRE_MODE_CONFIG, "record_limit",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1);
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1,
+                // The broker reads up to this much of the log per share fetch and walks every batch of it to find
+                // the last one (SharePartition.acquire), while one record is acquired: with the default 50 MiB and a
+                // backlog, that walk was 9 % of the broker's CPU. A larger record still comes (KIP-74).
+                ConsumerConfig.FETCH_MAX_BYTES_CONFIG, FETCH_MAX_BYTES);
     }
 
     void onStart(@Observes StartupEvent event) {

@@ -4,6 +4,7 @@ import static com.geopera.worker.messaging.KafkaJobs.attempt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.geopera.common.json.Json;
 import com.geopera.common.messaging.DispatchJob;
 import com.geopera.common.messaging.JobEventType;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -88,5 +89,29 @@ class OnePartitionDispatchTest {
         small.forEach(job -> all.add(attempt(job)));
         assertThat(jobs.startedOf(all)).as("started here, once each: none of the small jobs")
                 .containsExactlyInAnyOrder(attempt(long1), attempt(long2), attempt(after));
+    }
+
+    @Test
+    void a_dispatch_record_larger_than_one_share_fetch_still_reaches_the_worker_and_runs() throws Exception {
+        DispatchJob job = KafkaJobs.clip("file:elev.tif", circle(6.1, 49.7, 0.08, 6_000));
+        int size = Json.mapper().writeValueAsBytes(job).length;
+        assertThat(size).as("the record's size").isGreaterThan(DispatchConsumer.FETCH_MAX_BYTES);
+
+        jobs.dispatch(job);
+
+        assertThat(jobs.awaitEvent(job.jobId(), JobEventType.COMPLETED, Duration.ofSeconds(60)).type())
+                .isEqualTo(JobEventType.COMPLETED);
+        assertThat(jobs.startedOf(List.of(attempt(job)))).as("started here once").hasSize(1);
+    }
+
+    /** A GeoJSON polygon of {@code vertices} points on a circle, written with full precision: a large AOI. */
+    private static String circle(double lon, double lat, double radius, int vertices) {
+        StringBuilder ring = new StringBuilder();
+        for (int i = 0; i <= vertices; i++) {
+            double angle = 2 * Math.PI * (i % vertices) / vertices;
+            ring.append(i == 0 ? "" : ",").append('[').append(lon + radius * Math.cos(angle)).append(',')
+                    .append(lat + radius * Math.sin(angle)).append(']');
+        }
+        return "{\"type\":\"Polygon\",\"coordinates\":[[" + ring + "]]}";
     }
 }

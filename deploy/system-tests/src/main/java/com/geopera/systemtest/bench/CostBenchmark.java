@@ -32,9 +32,10 @@ import java.util.concurrent.Future;
  * the packaged api and workers, with the CPU time of the api, the Kafka broker and each worker read from
  * {@code /proc/<pid>/stat} before and after the burst, the workers' own run time (their
  * {@code geopera_worker_job_duration_seconds}: GDAL plus output writing), the job events per job by type, and CPU
- * profiles ({@link CpuProfiles}, native frames included) of the api and the first worker over the measured burst.
+ * profiles ({@link CpuProfiles}, native frames included) of the api, the first worker and the broker over the measured
+ * burst.
  * Usage: {@code deploy/system-tests/bench/run cost [--workers 2] [--jobs 200] [--threads 8] [--warm-up 20]
- * [--top 15] [--no-profile]}; then the Celery + Redis peer ({@link CeleryPeer}) runs as many no-op tasks with as many
+ * [--top 15] [--no-profile] [--worker-queues clip]}; then the Celery + Redis peer ({@link CeleryPeer}) runs as many no-op tasks with as many
  * processes as the workers have slots, and both rates are printed in one table. Meant for a quiet machine: every
  * other process's CPU competes with the one measured.
  */
@@ -48,6 +49,9 @@ public final class CostBenchmark {
 
     private CostBenchmark() {
     }
+
+    /** The processes profiled over the measured burst: the api, the first worker and the broker (its request path). */
+    private static final List<String> PROFILED = List.of("api", "worker-1", "kafka broker");
 
     public static void main(String[] args) throws Exception {
         int workers = 2;
@@ -87,7 +91,7 @@ public final class CostBenchmark {
             for (int i = 1; i <= workers; i++) {
                 pids.put("worker-" + i, stack.worker(i).pid());
             }
-            List<String> profiled = new ArrayList<>(List.of("api", "worker-1"));
+            List<String> profiled = new ArrayList<>(PROFILED);
             if (profile) {
                 profiled.forEach(name -> CpuProfiles.start(pids.get(name)));
             }
@@ -101,7 +105,7 @@ public final class CostBenchmark {
             jobsPerSecond = jobs / wallSeconds;
             Map<String, Double> cpuAfter = cpu(pids);
             if (profile) {
-                profiled.forEach(name -> CpuProfiles.stop(pids.get(name), profiles.resolve(name + ".collapsed")));
+                profiled.forEach(name -> CpuProfiles.stop(pids.get(name), profiles.resolve(stacksFile(name))));
             }
             double runPerJobMs = (workerRunSeconds(stack, workers) - runBefore) * 1000 / jobs;
 
@@ -121,7 +125,7 @@ public final class CostBenchmark {
                     workersCpu, workersCpu * 1000 / jobs, runPerJobMs));
             if (profile) {
                 // worker-1's profile splits the workers' CPU: the imagery work itself, and everything around it.
-                double imagery = CpuProfiles.share(profiles.resolve("worker-1.collapsed"), IMAGERY_WORK);
+                double imagery = CpuProfiles.share(profiles.resolve(stacksFile("worker-1")), IMAGERY_WORK);
                 report.append(String.format("Workers' CPU per job, split by worker-1's profile: the imagery work "
                         + "(%s: GDAL, COG, statistics) %.1f ms, the worker's own overhead outside it %.1f ms "
                         + "(%.0f %% of its CPU: dispatch, preconditions and estimate, events, JIT, GC)%n%n",
@@ -139,10 +143,10 @@ public final class CostBenchmark {
                 workers, SLOTS_PER_WORKER, submitPerSecond, jobsPerSecond, workers * SLOTS_PER_WORKER,
                 celery.enqueuePerSecond(), celery.tasksPerSecond()));
         if (profile) {
-            for (String process : List.of("api", "worker-1")) {
+            for (String process : PROFILED) {
                 report.append("\nCPU profile of ").append(process)
                         .append(" over the measured burst (async-profiler):\n```\n");
-                CpuProfiles.summary(profiles.resolve(process + ".collapsed"), top)
+                CpuProfiles.summary(profiles.resolve(stacksFile(process)), top)
                         .forEach(line -> report.append(line).append('\n'));
                 report.append("```\n");
             }
@@ -181,6 +185,11 @@ public final class CostBenchmark {
     }
 
     /** The test broker's pid, from the pid file {@code deploy/infra/kafka} wrote for its port. */
+    /** The collapsed stacks' file of a profiled process. */
+    private static String stacksFile(String process) {
+        return process.replace(' ', '-') + ".collapsed";
+    }
+
     private static long brokerPid() throws IOException {
         String port = TestServers.kafka().substring(TestServers.kafka().lastIndexOf(':') + 1);
         Path pidFile = TestServers.repoRoot().resolve(".geopera/run/kafka-" + port + ".pid");
