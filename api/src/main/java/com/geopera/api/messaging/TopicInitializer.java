@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -44,9 +45,13 @@ public class TopicInitializer {
         try (Admin admin = Admin.create(KafkaClients.admin(bootstrapServers))) {
             Set<String> existing = admin.listTopics().names().get(CREATE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             List<NewTopic> missing = new ArrayList<>();
+            Set<String> dispatch = queues().stream().map(topics::dispatch).collect(Collectors.toSet());
             for (String name : names) {
                 if (!existing.contains(name)) {
-                    missing.add(new NewTopic(name, partitions(name), config.topics().replicationFactor()));
+                    // Dispatch topics get dispatch-partitions partitions, every other topic partitions.
+                    int partitions = dispatch.contains(name) ? config.topics().dispatchPartitions()
+                            : config.topics().partitions();
+                    missing.add(new NewTopic(name, partitions, config.topics().replicationFactor()));
                 }
             }
             if (!missing.isEmpty()) {
@@ -63,12 +68,6 @@ public class TopicInitializer {
             // The outbox keeps commands until the broker is back; the api still serves reads.
             LOG.errorf("could not create kafka topics on %s: %s", bootstrapServers, e.getMessage());
         }
-    }
-
-    /** Dispatch topics get {@code dispatch-partitions} partitions, every other topic {@code partitions}. */
-    private int partitions(String topic) {
-        boolean dispatch = queues().stream().anyMatch(queue -> topic.equals(topics.dispatch(queue)));
-        return dispatch ? config.topics().dispatchPartitions() : config.topics().partitions();
     }
 
     /** Every worker queue of this deployment: those of the catalog's processes and the configured ones. */

@@ -91,9 +91,8 @@ public final class CostBenchmark {
             for (int i = 1; i <= workers; i++) {
                 pids.put("worker-" + i, stack.worker(i).pid());
             }
-            List<String> profiled = new ArrayList<>(PROFILED);
             if (profile) {
-                profiled.forEach(name -> CpuProfiles.start(pids.get(name)));
+                PROFILED.forEach(name -> CpuProfiles.start(pids.get(name)));
             }
             Map<String, Double> cpuBefore = cpu(pids);
             double runBefore = workerRunSeconds(stack, workers);
@@ -105,7 +104,7 @@ public final class CostBenchmark {
             jobsPerSecond = jobs / wallSeconds;
             Map<String, Double> cpuAfter = cpu(pids);
             if (profile) {
-                profiled.forEach(name -> CpuProfiles.stop(pids.get(name), profiles.resolve(stacksFile(name))));
+                PROFILED.forEach(name -> CpuProfiles.stop(pids.get(name), profiles.resolve(stacksFile(name))));
             }
             double runPerJobMs = (workerRunSeconds(stack, workers) - runBefore) * 1000 / jobs;
 
