@@ -41,8 +41,7 @@ class ShareDispatchTest extends KafkaWorkerTest {
             throws Exception {
         DispatchJob long1 = jobs.startLongJob();
         DispatchJob long2 = jobs.startLongJob();
-        await("this worker left the share group").atMost(Duration.ofSeconds(10))
-                .until(() -> group.assignedPartitions().isEmpty());
+        jobs.awaitOutOfShareGroup(group.clientId(), Duration.ofSeconds(10));
         List<DispatchJob> small = new ArrayList<>();
         for (int i = 0; i < SMALL_JOBS; i++) {
             small.add(KafkaJobs.clip("file:elev.tif", KafkaJobs.LUX_AOI));
@@ -67,8 +66,7 @@ class ShareDispatchTest extends KafkaWorkerTest {
     void a_record_taken_by_a_member_that_stops_polling_runs_here_once_that_member_is_gone() throws Exception {
         DispatchJob long1 = jobs.startLongJob();
         DispatchJob long2 = jobs.startLongJob();
-        await("this worker left the share group").atMost(Duration.ofSeconds(10))
-                .until(() -> group.assignedPartitions().isEmpty());
+        jobs.awaitOutOfShareGroup(group.clientId(), Duration.ofSeconds(10));
         DispatchJob victim = KafkaJobs.clip("file:elev.tif", KafkaJobs.LUX_AOI);
 
         try (KafkaShareConsumer<String, String> stuck = new KafkaShareConsumer<>(Map.<String, Object>of(
