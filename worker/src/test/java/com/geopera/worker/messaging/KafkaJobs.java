@@ -137,23 +137,6 @@ final class KafkaJobs implements AutoCloseable {
         }
     }
 
-    /**
-     * Waits until the broker, asked afresh each time, reports no member of the workers' share group with this client
-     * id (a worker's client id is its worker id): unlike the worker's own view of its assignment, never an answer
-     * remembered from before.
-     */
-    void awaitOutOfShareGroup(String clientId, Duration within) {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        try (Admin admin = Admin.create(props)) {
-            String group = topics.prefix() + "-dispatch";
-            await("client " + clientId + " out of share group " + group).atMost(within)
-                    .pollInterval(Duration.ofMillis(200)).ignoreExceptions()
-                    .until(() -> admin.describeShareGroups(List.of(group)).describedGroups().get(group).get()
-                            .members().stream().noneMatch(member -> clientId.equals(member.clientId())));
-        }
-    }
-
     List<JobEvent> eventsOf(String jobId) {
         return events.records(record -> jobId.equals(record.key())).stream()
                 .map(record -> read(record.value())).toList();

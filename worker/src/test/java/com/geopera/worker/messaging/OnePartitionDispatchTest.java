@@ -15,7 +15,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.TopicPartition;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * A worker of a clip pool (it serves one queue) on dispatch topics of one partition, as the api creates them: the
@@ -26,11 +30,28 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = true,
         initArgs = {@ResourceArg(name = KafkaTestResource.DISPATCH_PARTITIONS_ARG, value = "1"),
                 @ResourceArg(name = KafkaTestResource.WORKER_QUEUES_ARG, value = "clip")})
-class OnePartitionDispatchTest extends KafkaWorkerTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OnePartitionDispatchTest {
     private static final int SMALL_JOBS = 4;
 
+    @ConfigProperty(name = "geopera.topics.prefix")
+    String prefix;
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
     @Inject
     DispatchShareGroup group;
+
+    private KafkaJobs jobs;
+
+    @BeforeAll
+    void connect() {
+        jobs = new KafkaJobs(bootstrap, prefix);
+    }
+
+    @AfterAll
+    void disconnect() throws InterruptedException {
+        jobs.close();
+    }
 
     @Test
     void a_worker_with_every_slot_busy_stays_a_member_while_another_member_takes_each_record_of_the_partition()
@@ -58,7 +79,16 @@ class OnePartitionDispatchTest extends KafkaWorkerTest {
         assertThat(startedThere).as("started by the other member, once each")
                 .containsExactlyInAnyOrderElementsOf(small.stream().map(KafkaJobs::attempt).toList());
 
-        freeTheSlotsAndRunOneMoreHere(long1, long2, small);
+        jobs.cancel(long1);
+        jobs.cancel(long2);
+        DispatchJob after = KafkaJobs.clip("file:elev.tif", KafkaJobs.LUX_AOI);
+        jobs.dispatch(after);
+        jobs.awaitEvent(after.jobId(), JobEventType.COMPLETED, Duration.ofSeconds(60));
+
+        List<String> all = new ArrayList<>(List.of(attempt(long1), attempt(long2), attempt(after)));
+        small.forEach(job -> all.add(attempt(job)));
+        assertThat(jobs.startedOf(all)).as("started here, once each: none of the small jobs")
+                .containsExactlyInAnyOrder(attempt(long1), attempt(long2), attempt(after));
     }
 
     @Test

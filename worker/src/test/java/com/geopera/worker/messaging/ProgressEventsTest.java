@@ -9,7 +9,11 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * How many events a real job costs (each is a Kafka record, a job_events row and an api transaction): a clip of the
@@ -18,8 +22,26 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = true)
-class ProgressEventsTest extends KafkaWorkerTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ProgressEventsTest {
     private static final Duration SECOND = Duration.ofSeconds(1);
+
+    @ConfigProperty(name = "geopera.topics.prefix")
+    String prefix;
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    private KafkaJobs jobs;
+
+    @BeforeAll
+    void connect() {
+        jobs = new KafkaJobs(bootstrap, prefix);
+    }
+
+    @AfterAll
+    void disconnect() throws InterruptedException {
+        jobs.close();
+    }
 
     @Test
     void a_short_clip_sends_at_most_three_events_and_progress_at_most_once_a_second() throws Exception {

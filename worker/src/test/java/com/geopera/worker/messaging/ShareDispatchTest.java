@@ -17,31 +17,53 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaShareConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * This worker (2 slots) shares the dispatch share group with a second member made in the test, a plain share
  * consumer of the clip topic that "starts" whatever it gets, as another worker would. The dispatch topics have
  * {@value KafkaTestResource#DISPATCH_PARTITIONS} partitions, as a deployment's older topics may: while both slots of
- * this worker are busy, it is no member of the group: the records go to the other member at once, and it takes work
- * again when a slot frees. A member that takes a record and then stops polling (a hung or killed worker) loses nothing.
+ * this worker are busy, it is no member of the group: the records go to the other member at once, and it takes work again when
+ * a slot frees. A member that takes a record and then stops polling (a hung or killed worker) loses nothing.
  */
 @QuarkusTest
 @QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = true)
-class ShareDispatchTest extends KafkaWorkerTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ShareDispatchTest {
     private static final int SMALL_JOBS = 4;
     /** How long the test's member may go without polling before it leaves the group by itself. */
     private static final Duration STUCK_MEMBER_POLL_INTERVAL = Duration.ofSeconds(5);
 
+    @ConfigProperty(name = "geopera.topics.prefix")
+    String prefix;
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
     @Inject
     DispatchShareGroup group;
+
+    private KafkaJobs jobs;
+
+    @BeforeAll
+    void connect() {
+        jobs = new KafkaJobs(bootstrap, prefix);
+    }
+
+    @AfterAll
+    void disconnect() throws InterruptedException {
+        jobs.close();
+    }
 
     @Test
     void a_worker_with_every_slot_busy_leaves_its_records_to_another_member_and_takes_work_again_when_a_slot_frees()
             throws Exception {
         DispatchJob long1 = jobs.startLongJob();
         DispatchJob long2 = jobs.startLongJob();
-        jobs.awaitOutOfShareGroup(group.clientId(), Duration.ofSeconds(10));
+        await("this worker left the share group").atMost(Duration.ofSeconds(10))
+                .until(() -> group.assignedPartitions().isEmpty());
         List<DispatchJob> small = new ArrayList<>();
         for (int i = 0; i < SMALL_JOBS; i++) {
             small.add(KafkaJobs.clip("file:elev.tif", KafkaJobs.LUX_AOI));
@@ -59,14 +81,24 @@ class ShareDispatchTest extends KafkaWorkerTest {
         assertThat(startedThere).as("started by the other member, once each")
                 .containsExactlyInAnyOrderElementsOf(small.stream().map(KafkaJobs::attempt).toList());
 
-        freeTheSlotsAndRunOneMoreHere(long1, long2, small);
+        jobs.cancel(long1);
+        jobs.cancel(long2);
+        DispatchJob after = KafkaJobs.clip("file:elev.tif", KafkaJobs.LUX_AOI);
+        jobs.dispatch(after);
+        jobs.awaitEvent(after.jobId(), JobEventType.COMPLETED, Duration.ofSeconds(60));
+
+        List<String> all = new ArrayList<>(List.of(attempt(long1), attempt(long2), attempt(after)));
+        small.forEach(job -> all.add(attempt(job)));
+        assertThat(jobs.startedOf(all)).as("started here, once each")
+                .containsExactlyInAnyOrder(attempt(long1), attempt(long2), attempt(after));
     }
 
     @Test
     void a_record_taken_by_a_member_that_stops_polling_runs_here_once_that_member_is_gone() throws Exception {
         DispatchJob long1 = jobs.startLongJob();
         DispatchJob long2 = jobs.startLongJob();
-        jobs.awaitOutOfShareGroup(group.clientId(), Duration.ofSeconds(10));
+        await("this worker left the share group").atMost(Duration.ofSeconds(10))
+                .until(() -> group.assignedPartitions().isEmpty());
         DispatchJob victim = KafkaJobs.clip("file:elev.tif", KafkaJobs.LUX_AOI);
 
         try (KafkaShareConsumer<String, String> stuck = new KafkaShareConsumer<>(Map.<String, Object>of(
