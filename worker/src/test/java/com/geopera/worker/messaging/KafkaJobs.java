@@ -137,6 +137,21 @@ final class KafkaJobs implements AutoCloseable {
         }
     }
 
+    /** Waits until the broker reports the share group's member of this client id assigned a partition of the topic. */
+    void awaitAssigned(String clientId, String topic, Duration within) {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (Admin admin = Admin.create(props)) {
+            String group = topics.prefix() + "-dispatch";
+            await("client " + clientId + " assigned " + topic).atMost(within).pollInterval(Duration.ofMillis(200))
+                    .ignoreExceptions()
+                    .until(() -> admin.describeShareGroups(List.of(group)).describedGroups().get(group).get()
+                            .members().stream().filter(member -> clientId.equals(member.clientId()))
+                            .flatMap(member -> member.assignment().topicPartitions().stream())
+                            .anyMatch(partition -> partition.topic().equals(topic)));
+        }
+    }
+
     List<JobEvent> eventsOf(String jobId) {
         return events.records(record -> jobId.equals(record.key())).stream()
                 .map(record -> read(record.value())).toList();

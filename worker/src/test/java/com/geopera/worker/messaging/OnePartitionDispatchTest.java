@@ -67,6 +67,7 @@ class OnePartitionDispatchTest {
             await("the busy worker is still assigned the partition").atMost(Duration.ofSeconds(10))
                     .during(Duration.ofSeconds(3))
                     .until(() -> group.assignedPartitions().contains(partition));
+            jobs.awaitAssigned(other.clientId(), topic, Duration.ofSeconds(30));
             for (int i = 0; i < SMALL_JOBS; i++) {
                 small.add(KafkaJobs.clip("file:elev.tif", KafkaJobs.LUX_AOI));
                 jobs.dispatch(small.get(i));

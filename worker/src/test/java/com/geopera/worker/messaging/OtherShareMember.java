@@ -18,11 +18,13 @@ final class OtherShareMember implements AutoCloseable {
     private final List<String> started = new CopyOnWriteArrayList<>();
     private final Thread thread;
     private volatile boolean running = true;
+    private final String clientId = "other-member-" + java.util.UUID.randomUUID();
 
     OtherShareMember(String bootstrap, String group, String topic) {
         KafkaShareConsumer<String, String> consumer = new KafkaShareConsumer<>(Map.<String, Object>of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.GROUP_ID_CONFIG, group,
+                ConsumerConfig.CLIENT_ID_CONFIG, clientId,
                 ConsumerConfig.SHARE_ACKNOWLEDGEMENT_MODE_CONFIG, "explicit"),
                 new StringDeserializer(), new StringDeserializer());
         consumer.subscribe(List.of(topic));
@@ -45,6 +47,11 @@ final class OtherShareMember implements AutoCloseable {
         }, "other-worker");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** The client id this member joins with (how the group's description names it). */
+    String clientId() {
+        return clientId;
     }
 
     List<String> started() {

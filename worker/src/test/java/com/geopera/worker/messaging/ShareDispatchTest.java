@@ -71,6 +71,7 @@ class ShareDispatchTest {
 
         List<String> startedThere;
         try (OtherShareMember other = new OtherShareMember(bootstrap, group.group(), jobs.topics().dispatch("clip"))) {
+            jobs.awaitAssigned(other.clientId(), jobs.topics().dispatch("clip"), Duration.ofSeconds(30));
             for (DispatchJob job : small) {
                 jobs.dispatch(job);
             }
