@@ -118,7 +118,7 @@ public final class LocalStack implements AutoCloseable {
      * Waits until the workers' share group is stable with {@code members} members, each assigned partitions. Workers
      * join one after another (and a worker whose slots are all busy leaves it until one frees, docs/WORKER.md); tests
      * start from a settled group so that the work spreads over all workers from the first job on
-     * ({@code WorkerRebalanceIT} covers a worker joining mid-burst).
+     * ({@code WorkerBurstIT} covers a worker joining mid-burst).
      */
     public void awaitWorkerGroupStable(int members, java.time.Duration within) {
         String group = topics.prefix() + "-dispatch";

@@ -11,8 +11,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Fair use of every slot (issue 18): 2 workers of 2 slots get 3 long clips first, then 10 short ones. A short job
- * may wait while a slot is idle only for the dispatch share group's hand-over (docs/WORKER.md, "Dispatch"), never for
- * a long job on a busy worker to end. Every job runs once and is charged once. The subclasses name the workers.
+ * may wait while a slot is idle only for the dispatch share group's hand-over or a poll (docs/WORKER.md, "Dispatch"),
+ * never for a long job on a busy worker to end. Every job runs once and is charged once. The subclasses name the
+ * workers.
+ *
+ * <p>The bound is relative to the long jobs' own runs, so that it separates the two cases on a fast machine and on a
+ * loaded one alike: a job left behind a busy worker waits for the rest of a long run (the classic consumer group:
+ * a 22.6 s stretch on 24.6 s runs), a hand-over or a poll takes a small part of one (0.7–1.4 s on 29 s runs here,
+ * 4.9 s on 61 s runs on a loaded 2-core CI machine).
  */
 abstract class FairDispatchCheck {
     static final int WORKERS = 2;
@@ -20,8 +26,8 @@ abstract class FairDispatchCheck {
     private static final int LONG_JOBS = 3;
     private static final int SHORT_JOBS = 10;
 
-    /** The longest a slot may idle while a job waits: a hand-over, far below the run of a long job. */
-    abstract Duration handOver();
+    /** A slot may idle while a job waits for less than this part of the shortest long run. */
+    private static final int PART_OF_A_LONG_RUN = 4;
 
     /** The stack: {@value #WORKERS} workers of {@value #SLOTS} slots, credits for every job. */
     static StackOptions workers() {
@@ -38,7 +44,9 @@ abstract class FairDispatchCheck {
                 .run(stack, WORKERS * SLOTS, Duration.ofMinutes(15));
         System.out.println(getClass().getSimpleName() + ": " + result.summary()); // the measurement docs/WORKER.md quotes
 
-        assertThat(result.timeline().longestIdleWhileWaiting()).as(result.summary()).isLessThan(handOver());
+        Duration shortestLongRun = result.longRuns().stream().min(Duration::compareTo).orElseThrow();
+        assertThat(result.timeline().longestIdleWhileWaiting()).as(result.summary())
+                .isLessThan(shortestLongRun.dividedBy(PART_OF_A_LONG_RUN));
         assertThat(result.jobs()).hasSize(LONG_JOBS + SHORT_JOBS);
         assertThat(result.jobs().values()).allSatisfy(job -> {
             assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("succeeded");

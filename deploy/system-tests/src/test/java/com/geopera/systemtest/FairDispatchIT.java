@@ -1,6 +1,5 @@
 package com.geopera.systemtest;
 
-import java.time.Duration;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -11,9 +10,4 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class FairDispatchIT extends FairDispatchCheck {
     @RegisterExtension
     static final PerClassStack system = new PerClassStack(workers());
-
-    @Override
-    Duration handOver() {
-        return Duration.ofSeconds(3);
-    }
 }

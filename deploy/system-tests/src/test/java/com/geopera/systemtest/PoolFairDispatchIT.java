@@ -1,6 +1,5 @@
 package com.geopera.systemtest;
 
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -12,9 +11,4 @@ class PoolFairDispatchIT extends FairDispatchCheck {
     @RegisterExtension
     static final PerClassStack system = new PerClassStack(
             workers().plusWorkerEnv(Map.of("GEOPERA_WORKER_QUEUES", "clip")));
-
-    @Override
-    Duration handOver() {
-        return Duration.ofSeconds(1);
-    }
 }
