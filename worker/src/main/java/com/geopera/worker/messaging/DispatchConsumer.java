@@ -227,7 +227,12 @@ public class DispatchConsumer {
                         + "acquisition lock times out", offsets, failure.getMessage());
             }
         });
-        consumer.subscribe(config.topics());
+        try {
+            consumer.subscribe(config.topics());
+        } catch (RuntimeException e) {
+            leave(); // not a member: the next turn joins again
+            throw e;
+        }
     }
 
     /**
