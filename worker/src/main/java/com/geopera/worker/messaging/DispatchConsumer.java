@@ -162,7 +162,7 @@ public class DispatchConsumer {
                 }
             }
             if (consumer != null) {
-                drain(consumer);
+                drain();
             }
         } catch (RuntimeException e) {
             LOG.errorf(e, "the dispatch consumer stopped");
@@ -175,10 +175,10 @@ public class DispatchConsumer {
     /** One turn of the loop. */
     private void step() {
         if (consumer != null) {
-            acknowledge(consumer, Duration.ZERO);
+            acknowledge(Duration.ZERO);
             if (inHand > 0) {
                 // Explicit acknowledgement: every record of a poll is acknowledged before the next poll.
-                acknowledge(consumer, IDLE_CHECK);
+                acknowledge(IDLE_CHECK);
                 return;
             }
             if (staysWhileBusy && !membership.staysWhileBusy()) {
@@ -336,7 +336,7 @@ public class DispatchConsumer {
      * Acknowledges the outcomes that arrived (waiting up to {@code wait} for the first). A member that stays while
      * busy commits them now; any other member's next poll or its leaving sends them.
      */
-    private void acknowledge(ShareConsumer<String, String> member, Duration wait) {
+    private void acknowledge(Duration wait) {
         List<Outcome> done = new ArrayList<>();
         try {
             Outcome first = wait.isZero() ? outcomes.poll() : outcomes.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
@@ -353,7 +353,7 @@ public class DispatchConsumer {
         for (Outcome outcome : done) {
             inHand--;
             try {
-                member.acknowledge(outcome.record(), outcome.type());
+                consumer.acknowledge(outcome.record(), outcome.type());
             } catch (IllegalStateException e) {
                 // No longer acknowledgeable here (its delivery ended): its lock times out and it is delivered again.
                 LOG.warnf("%s-%d@%d could not be acknowledged %s: %s", outcome.record().topic(),
@@ -361,13 +361,13 @@ public class DispatchConsumer {
             }
         }
         if (staysWhileBusy) {
-            commit(member, done);
+            commit(done);
         }
     }
 
     /** Commits the acknowledgements of a member that stays while busy: it may not poll again for a long time. */
-    private void commit(ShareConsumer<String, String> member, List<Outcome> done) {
-        Map<TopicIdPartition, Optional<KafkaException>> committed = member.commitSync(config.commitTimeout());
+    private void commit(List<Outcome> done) {
+        Map<TopicIdPartition, Optional<KafkaException>> committed = consumer.commitSync(config.commitTimeout());
         committed.forEach((partition, failure) -> failure.ifPresent(e -> LOG.warnf(
                 "acknowledgements on %s not committed (%s): its records go to a worker again once their "
                         + "acquisition lock times out", partition, e.getMessage())));
@@ -384,11 +384,11 @@ public class DispatchConsumer {
     }
 
     /** On shutdown: the records still in hand settle (started or released) and are acknowledged, within a bound. */
-    private void drain(ShareConsumer<String, String> consumer) {
+    private void drain() {
         long deadline = System.nanoTime() + config.drainTimeout().toNanos();
         while (inHand > 0 && System.nanoTime() < deadline) {
             try {
-                acknowledge(consumer, IDLE_CHECK);
+                acknowledge(IDLE_CHECK);
             } catch (KafkaException e) {
                 LOG.warnf("dispatch consumer, draining: %s", e.getMessage());
                 pause(IDLE_CHECK);
