@@ -51,7 +51,6 @@ public final class Fixture {
         return response;
     }
 
-    /** POST an operation with this org's key, on the given URL form. */
     /** A key of the platform's own workers (scope platform:worker, no org), made by the admin. */
     public static String platformWorkerKey() {
         return admin("admin.api_keys.create", Map.of("name", "worker fleet", "scopes", List.of("platform:worker")))
@@ -62,6 +61,7 @@ public final class Fixture {
         return call(operation, body, false);
     }
 
+    /** POST an operation with this org's key, on the given URL form. */
     public Response call(String operation, Object body, boolean resourcePath) {
         return given().header("Authorization", "Bearer " + apiKey).contentType(ContentType.JSON).body(body)
                 .post(path(operation, resourcePath));

@@ -243,6 +243,15 @@ public interface ApiConfig {
         @WithDefault("PT0.5S")
         Duration pollInterval();
 
+        /**
+         * After a round that published rows but fewer than a batch, the relay waits this long before claiming again,
+         * so that under load one round (a claim, an update, a commit) carries the rows of several requests instead
+         * of one or two. A round after an empty one starts as soon as a commit wakes the relay, so a job submitted
+         * on a quiet api is not delayed; zero turns lingering off.
+         */
+        @WithDefault("PT0.005S")
+        Duration linger();
+
         /** Rows claimed per relay round. */
         @WithDefault("200")
         int batchSize();

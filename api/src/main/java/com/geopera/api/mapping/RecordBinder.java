@@ -38,48 +38,79 @@ final class RecordBinder {
         return problems;
     }
 
-    <T> T bind(ObjectNode node, Class<T> type, String pointer, String path) {
-        RecordComponent[] components = type.getRecordComponents();
-        if (components == null) {
-            throw new IllegalArgumentException(type + " is not a record");
-        }
-        Object[] values = new Object[components.length];
-        Class<?>[] types = new Class<?>[components.length];
-        for (int i = 0; i < components.length; i++) {
-            RecordComponent component = components[i];
-            types[i] = component.getType();
-            String used = spelling(node, component);
-            String child = pointer + "/" + used.replace("~", "~0").replace("/", "~1");
-            pointers.put(path + component.getName(), child);
-            JsonNode value = node.get(used);
-            if (value != null && !value.isNull()) {
-                values[i] = convert(value, component.getGenericType(), used, child, path + component.getName() + ".");
+    /**
+     * What binding needs of a record type, read by reflection once per type (the components, their JSON names and
+     * aliases, the canonical constructor) instead of on every request.
+     */
+    private record Shape(Component[] components, Constructor<?> canonical) {
+        private static final ClassValue<Shape> OF = new ClassValue<>() {
+            @Override
+            protected Shape computeValue(Class<?> type) {
+                RecordComponent[] components = type.getRecordComponents();
+                if (components == null) {
+                    throw new IllegalArgumentException(type + " is not a record");
+                }
+                Component[] shaped = new Component[components.length];
+                Class<?>[] types = new Class<?>[components.length];
+                for (int i = 0; i < components.length; i++) {
+                    shaped[i] = Component.of(components[i]);
+                    types[i] = components[i].getType();
+                }
+                try {
+                    Constructor<?> canonical = type.getDeclaredConstructor(types);
+                    canonical.setAccessible(true);
+                    return new Shape(shaped, canonical);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("no canonical constructor of " + type.getSimpleName(), e);
+                }
             }
+        };
+    }
+
+    /** One record component: its Java name, JSON name, other accepted spellings and type. */
+    private record Component(String name, String jsonName, List<String> aliases, Type type) {
+        static Component of(RecordComponent component) {
+            // Jackson's annotations do not target record components: Java keeps them on the component's field.
+            Field field = field(component);
+            JsonProperty property = field.getAnnotation(JsonProperty.class);
+            String json = property != null && !property.value().isEmpty() ? property.value() : component.getName();
+            JsonAlias alias = field.getAnnotation(JsonAlias.class);
+            return new Component(component.getName(), json, alias == null ? List.of() : List.of(alias.value()),
+                    component.getGenericType());
         }
-        try {
-            Constructor<T> canonical = type.getDeclaredConstructor(types);
-            canonical.setAccessible(true);
-            return canonical.newInstance(values);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot make a " + type.getSimpleName(), e);
+
+        /** The name the body uses: its JSON name, else the first alias given a value, else its JSON name. */
+        String spelling(ObjectNode node) {
+            if (!node.hasNonNull(jsonName)) {
+                for (String other : aliases) {
+                    if (node.hasNonNull(other)) {
+                        return other;
+                    }
+                }
+            }
+            return jsonName;
         }
     }
 
-    /** The name the body uses for a component: its JSON name, else the first alias given a value, else its name. */
-    private static String spelling(ObjectNode node, RecordComponent component) {
-        // Jackson's annotations do not target record components: Java keeps them on the component's field.
-        Field field = field(component);
-        JsonProperty property = field.getAnnotation(JsonProperty.class);
-        String name = property != null && !property.value().isEmpty() ? property.value() : component.getName();
-        JsonAlias alias = field.getAnnotation(JsonAlias.class);
-        if (!node.hasNonNull(name) && alias != null) {
-            for (String other : alias.value()) {
-                if (node.hasNonNull(other)) {
-                    return other;
-                }
+    <T> T bind(ObjectNode node, Class<T> type, String pointer, String path) {
+        Shape shape = Shape.OF.get(type);
+        Component[] components = shape.components();
+        Object[] values = new Object[components.length];
+        for (int i = 0; i < components.length; i++) {
+            Component component = components[i];
+            String used = component.spelling(node);
+            String child = pointer + "/" + used.replace("~", "~0").replace("/", "~1");
+            pointers.put(path + component.name(), child);
+            JsonNode value = node.get(used);
+            if (value != null && !value.isNull()) {
+                values[i] = convert(value, component.type(), used, child, path + component.name() + ".");
             }
         }
-        return name;
+        try {
+            return type.cast(shape.canonical().newInstance(values));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot make a " + type.getSimpleName(), e);
+        }
     }
 
     private static Field field(RecordComponent component) {

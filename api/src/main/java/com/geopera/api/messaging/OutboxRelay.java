@@ -152,6 +152,12 @@ public class OutboxRelay {
                 if (claimed >= config.outbox().batchSize()) {
                     continue;
                 }
+                if (claimed > 0 && !config.outbox().linger().isZero()) {
+                    // Busy: let the next round gather the rows committed meanwhile.
+                    TimeUnit.NANOSECONDS.sleep(config.outbox().linger().toNanos());
+                    wakeUps.drainPermits();
+                    continue;
+                }
                 wakeUps.tryAcquire(config.outbox().pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                 wakeUps.drainPermits();
             } catch (InterruptedException e) {

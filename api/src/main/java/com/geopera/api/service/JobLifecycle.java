@@ -59,12 +59,28 @@ public class JobLifecycle {
      * {@code available}/{@code required}; any other status → 409 {@code illegal_transition}; nothing changed.
      */
     public void queue(Job job, Instant now) {
+        holdAndQueue(job, now);
+        jobs.update(job);
+        commands.dispatch(job, now);
+    }
+
+    /**
+     * A job not stored yet goes created → queued as {@link #queue} does, and its row is written once, already queued:
+     * one insert instead of an insert of the created row and an update of every index of the jobs table after it.
+     * On 402 nothing is stored and the problem is thrown; the caller stores the created job if it wants it kept.
+     */
+    public void queueNew(Job job, Instant now) {
+        holdAndQueue(job, now);
+        jobs.insert(job);
+        commands.dispatch(job, now);
+    }
+
+    /** The job queued in memory with the estimate held; refused (nothing held) as {@link #queue} says. */
+    private void holdAndQueue(Job job, Instant now) {
         job.queueRefusal().ifPresent(refused -> {
             throw refused.exception();
         });
         metrics.applied(job, job.queue(hold(job), now).orThrow(), now);
-        jobs.update(job);
-        commands.dispatch(job, now);
     }
 
     /** Who registers a job's outputs over HTTP ({@code processing.job.register}). */

@@ -40,6 +40,8 @@ public class JobService {
     @Inject
     IdentityStore identities;
     @Inject
+    OwningOrgs owners;
+    @Inject
     ProcessService catalog;
     @Inject
     JobLifecycle lifecycle;
@@ -73,14 +75,14 @@ public class JobService {
     public Submission createAndDispatch(Caller caller, JobDraft draft) {
         Job job = prepare(caller, draft);
         admitCreated(job.orgId);
-        jobs.insert(job);
         try {
-            lifecycle.queue(job, clock.instant());
+            lifecycle.queueNew(job, clock.instant());
         } catch (ApiProblem refused) {
             // The ledger's refusal is a value: nothing was held, the transaction may go on and commit the job.
             if (!ErrorCode.INSUFFICIENT_CREDITS.code().equals(refused.code())) {
                 throw refused;
             }
+            jobs.insert(job);
             return new Submission(job, refused);
         }
         return new Submission(job, null);
@@ -111,8 +113,7 @@ public class JobService {
     @Transactional
     public Job execute(Caller caller, JobDraft draft) {
         Job job = prepare(caller, draft);
-        jobs.insert(job);
-        lifecycle.queue(job, clock.instant());
+        lifecycle.queueNew(job, clock.instant());
         return job;
     }
 
@@ -154,7 +155,7 @@ public class JobService {
 
     /** Checks that the caller may list the project's jobs: same org and a member (404 otherwise). */
     public void requireProjectMember(Caller caller, String projectId) {
-        boolean visible = identities.project(projectId).filter(p -> p.orgId().equals(caller.orgId())).isPresent()
+        boolean visible = owners.ofProject(projectId).filter(caller.orgId()::equals).isPresent()
                 && identities.isMember(projectId, caller.principalId());
         if (!visible) {
             throw ApiProblem.of(ErrorCode.NOT_FOUND, "no project " + projectId);
@@ -231,13 +232,13 @@ public class JobService {
     /** Checks the draft (workspace and project of the caller's org, known process, valid inputs) and estimates it. */
     private Job prepare(Caller caller, JobDraft draft) {
         List<ValidationProblem> problems = new ArrayList<>(draft.problems());
-        if (draft.workspaceId() != null && identities.workspace(draft.workspaceId())
-                .filter(w -> w.orgId().equals(caller.orgId())).isEmpty()) {
+        if (draft.workspaceId() != null && owners.ofWorkspace(draft.workspaceId())
+                .filter(caller.orgId()::equals).isEmpty()) {
             problems.add(new ValidationProblem(InputErrorCodes.UNKNOWN_WORKSPACE, "/workspaceId",
                     "no workspace " + draft.workspaceId()));
         }
-        if (draft.projectId() != null && identities.project(draft.projectId())
-                .filter(p -> p.orgId().equals(caller.orgId())).isEmpty()) {
+        if (draft.projectId() != null && owners.ofProject(draft.projectId())
+                .filter(caller.orgId()::equals).isEmpty()) {
             problems.add(new ValidationProblem(InputErrorCodes.UNKNOWN_PROJECT, "/project_id",
                     "no project " + draft.projectId()));
         }

@@ -24,15 +24,9 @@ public final class Geometries {
         if (lonLat == null || lonLat.isEmpty()) {
             return 0;
         }
-        SpatialReference wgs84 = Crs.parse(Crs.WGS84);
-        SpatialReference equalArea = Crs.parse(Crs.EQUAL_AREA);
-        try {
-            Geometry projected = transform(lonLat, wgs84, equalArea);
-            return projected == null ? 0 : projected.getArea() / 1_000_000d;
-        } finally {
-            wgs84.delete();
-            equalArea.delete();
-        }
+        CoordinateTransformation ct = LonLatTransforms.toCode(Crs.EQUAL_AREA);
+        Geometry projected = ct == null ? null : transform(lonLat, ct);
+        return projected == null ? 0 : projected.getArea() / 1_000_000d;
     }
 
     /** A lon/lat geometry in another CRS (densified first); null when the transformation fails. */
@@ -41,6 +35,15 @@ public final class Geometries {
         if (ct == null) {
             return null;
         }
+        try {
+            return transform(lonLat, ct);
+        } finally {
+            ct.delete();
+        }
+    }
+
+    /** A lon/lat geometry through {@code ct} (densified first); null when a point does not transform. */
+    private static Geometry transform(Geometry lonLat, CoordinateTransformation ct) {
         try {
             // copy(): Densifier's result shares Coordinate objects with its input, which the filter below mutates
             Geometry g = Densifier.densify(lonLat, DENSIFY_DEGREES).copy();
@@ -70,26 +73,16 @@ public final class Geometries {
             return failed[0] ? null : g;
         } catch (RuntimeException e) {
             return null;
-        } finally {
-            ct.delete();
         }
     }
 
     /** The envelope of a lon/lat geometry in the raster's CRS given as WKT; null when it cannot be transformed. */
     public static Envelope envelopeIn(Geometry lonLat, String wkt) {
-        SpatialReference wgs84 = Crs.parse(Crs.WGS84);
-        SpatialReference target = Crs.fromWkt(wkt);
-        try {
-            if (target == null) {
-                return null;
-            }
-            Geometry g = transform(lonLat, wgs84, target);
-            return g == null ? null : g.getEnvelopeInternal();
-        } finally {
-            wgs84.delete();
-            if (target != null) {
-                target.delete();
-            }
+        if (wkt == null || wkt.isBlank()) {
+            return null;
         }
+        CoordinateTransformation ct = LonLatTransforms.toWkt(wkt);
+        Geometry g = ct == null ? null : transform(lonLat, ct);
+        return g == null ? null : g.getEnvelopeInternal();
     }
 }

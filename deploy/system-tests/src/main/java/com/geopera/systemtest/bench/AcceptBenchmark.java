@@ -51,6 +51,7 @@ public final class AcceptBenchmark {
         StackOptions options = StackOptions.workers(0).withCredits(1_000_000_000L);
         String loadBefore = BenchJobs.loadAverage();
         StringBuilder report = new StringBuilder();
+        String machineShares;
         try (LocalStack stack = LocalStack.start(options)) {
             OperationClient client = stack.client();
             burst(client, stack, warmUp, threads);
@@ -58,11 +59,13 @@ public final class AcceptBenchmark {
             if (profile) {
                 CpuProfiles.start(apiPid);
             }
-            double cpuBefore = ProcessCpu.seconds(apiPid);
+            MachineCpu.Snapshot machineBefore = MachineCpu.take(apiPid);
+            double cpuBefore = machineBefore.parts().get("api");
             Instant start = Instant.now();
             List<Double> latencies = burst(client, stack, jobs, threads);
             Instant accepted = Instant.now();
-            double cpuAfter = ProcessCpu.seconds(apiPid);
+            MachineCpu.Snapshot machineAfter = MachineCpu.take(apiPid);
+            double cpuAfter = machineAfter.parts().get("api");
             if (profile) {
                 CpuProfiles.stop(apiPid, profileFile);
             }
@@ -75,10 +78,12 @@ public final class AcceptBenchmark {
                     .append(String.format("| geopera `processing.execute` | %.1f | %.1f | %.1f | %.2f | outbox → "
                                     + "Kafka in %d ms |%n", jobs / seconds, Percentiles.of(latencies, 50),
                             Percentiles.of(latencies, 99), (cpuAfter - cpuBefore) * 1000 / jobs, drained.toMillis()));
+            machineShares = MachineCpu.perJob(machineBefore, machineAfter, jobs);
         }
         CeleryPeer.Result celery = CeleryPeer.run(jobs, threads, 4);
         report.append(String.format("| Celery 5 + Redis, no-op `delay()` | %.1f | — | — | — | tasks done at %.1f/s "
                 + "(4 processes) |%n", celery.enqueuePerSecond(), celery.tasksPerSecond()));
+        report.append("\nWhere the machine's CPU went during the measured burst (/proc):\n\n").append(machineShares);
         if (profile) {
             report.append("\nCPU profile of the api over the measured burst (async-profiler):\n```\n");
             CpuProfiles.summary(profileFile, top).forEach(line -> report.append(line).append('\n'));

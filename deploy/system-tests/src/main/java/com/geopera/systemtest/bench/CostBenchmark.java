@@ -87,7 +87,7 @@ public final class CostBenchmark {
 
             Map<String, Long> pids = new LinkedHashMap<>();
             pids.put("api", stack.api().pid());
-            pids.put("kafka broker", brokerPid());
+            pids.put("kafka broker", MachineCpu.brokerPid());
             for (int i = 1; i <= workers; i++) {
                 pids.put("worker-" + i, stack.worker(i).pid());
             }
@@ -183,17 +183,11 @@ public final class CostBenchmark {
         return seconds;
     }
 
-    /** The test broker's pid, from the pid file {@code deploy/infra/kafka} wrote for its port. */
     /** The collapsed stacks' file of a profiled process. */
     private static String stacksFile(String process) {
         return process.replace(' ', '-') + ".collapsed";
     }
 
-    private static long brokerPid() throws IOException {
-        String port = TestServers.kafka().substring(TestServers.kafka().lastIndexOf(':') + 1);
-        Path pidFile = TestServers.repoRoot().resolve(".geopera/run/kafka-" + port + ".pid");
-        return Long.parseLong(Files.readString(pidFile).trim());
-    }
 
     /** Sum of the workers' run durations so far (their Prometheus timer). */
     private static double workerRunSeconds(LocalStack stack, int workers) throws Exception {
