@@ -125,16 +125,17 @@ public final class LocalStack implements AutoCloseable {
         long deadline = System.nanoTime() + within.toNanos();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap()))) {
             while (true) {
-                ShareGroupDescription description = admin.describeShareGroups(List.of(group)).all()
-                        .get(10, TimeUnit.SECONDS).get(group);
-                if (description.groupState() == GroupState.STABLE && description.members().size() == members
+                ShareGroupDescription description = describedOrNull(admin, group);
+                if (description != null && description.groupState() == GroupState.STABLE
+                        && description.members().size() == members
                         && description.members().stream()
                                 .noneMatch(m -> m.assignment().topicPartitions().isEmpty())) {
                     return;
                 }
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("share group " + group + " not stable with " + members
-                            + " members after " + within + ": " + description);
+                            + " members after " + within + ": "
+                            + (description == null ? "no member has joined it" : description));
                 }
                 AppProcess.sleep(java.time.Duration.ofMillis(200));
             }
@@ -143,6 +144,23 @@ public final class LocalStack implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The share group as the broker describes it, or null while it does not exist yet: no worker has joined it so far
+     * (the 4.2 admin client answers {@code GroupIdNotFoundException} where older ones described a dead group).
+     */
+    private static ShareGroupDescription describedOrNull(Admin admin, String group)
+            throws java.util.concurrent.ExecutionException, java.util.concurrent.TimeoutException,
+            InterruptedException {
+        try {
+            return admin.describeShareGroups(List.of(group)).all().get(10, TimeUnit.SECONDS).get(group);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof org.apache.kafka.common.errors.GroupIdNotFoundException) {
+                return null;
+            }
+            throw e;
         }
     }
 
@@ -195,6 +213,11 @@ public final class LocalStack implements AutoCloseable {
     /** A client calling the api with {@link #apiKey()}. */
     public OperationClient client() {
         return new OperationClient(url(), apiKey);
+    }
+
+    /** A client calling the api with {@link #apiKey()} on the given HTTP version. */
+    public OperationClient client(java.net.http.HttpClient.Version version) {
+        return new OperationClient(url(), apiKey, version);
     }
 
     /** A client calling the api with {@link #adminKey()}. */

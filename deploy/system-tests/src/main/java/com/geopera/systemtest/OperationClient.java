@@ -13,13 +13,23 @@ import java.time.Duration;
 /** Calls {@code POST /v1/op/<operation>} with a JSON body and a bearer key; answers status and JSON body. */
 public final class OperationClient {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
     private final String baseUrl;
     private final String bearer;
 
+    /** A client on the JDK's default protocol: HTTP/2 (cleartext, after an upgrade), its calls sharing one connection. */
     public OperationClient(String baseUrl, String bearer) {
+        this(baseUrl, bearer, HttpClient.Version.HTTP_2);
+    }
+
+    /**
+     * A client on the given protocol; with {@link HttpClient.Version#HTTP_1_1} each call in flight has a connection
+     * of its own (kept alive and reused), as a client with that many connections has.
+     */
+    public OperationClient(String baseUrl, String bearer, HttpClient.Version version) {
         this.baseUrl = baseUrl;
         this.bearer = bearer;
+        this.http = HttpClient.newBuilder().version(version).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     /** One answer of the api. */

@@ -4,6 +4,7 @@ import com.geopera.systemtest.LocalStack;
 import com.geopera.systemtest.OperationClient;
 import com.geopera.systemtest.StackOptions;
 import com.geopera.systemtest.TestServers;
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -24,7 +25,8 @@ import java.util.concurrent.Future;
  * clip, from {@code --threads} client connections; jobs/s, latency percentiles, the api's CPU per accepted job, how
  * long the outbox takes to reach Kafka after the burst, and the Celery peer's enqueue rate from as many threads.
  * Usage: {@code deploy/system-tests/bench/run accept [--jobs 2000] [--threads 16] [--warm-up 200] [--top 15]
- * [--no-profile]}. Meant for a quiet machine.
+ * [--no-profile] [--http 1.1|2]}: HTTP/1.1 by default, so each client thread has a connection of its own (the JDK's
+ * HTTP/2 client multiplexes every thread's calls over one connection). Meant for a quiet machine.
  */
 public final class AcceptBenchmark {
     private AcceptBenchmark() {
@@ -36,6 +38,7 @@ public final class AcceptBenchmark {
         int warmUp = 200;
         int top = 15;
         boolean profile = true;
+        HttpClient.Version http = HttpClient.Version.HTTP_1_1;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--jobs" -> jobs = Integer.parseInt(args[++i]);
@@ -43,6 +46,11 @@ public final class AcceptBenchmark {
                 case "--warm-up" -> warmUp = Integer.parseInt(args[++i]);
                 case "--top" -> top = Integer.parseInt(args[++i]);
                 case "--no-profile" -> profile = false;
+                case "--http" -> http = switch (args[++i]) {
+                    case "1.1" -> HttpClient.Version.HTTP_1_1;
+                    case "2" -> HttpClient.Version.HTTP_2;
+                    default -> throw new IllegalArgumentException("--http takes 1.1 or 2");
+                };
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -53,7 +61,7 @@ public final class AcceptBenchmark {
         StringBuilder report = new StringBuilder();
         String machineShares;
         try (LocalStack stack = LocalStack.start(options)) {
-            OperationClient client = stack.client();
+            OperationClient client = stack.client(http);
             burst(client, stack, warmUp, threads);
             long apiPid = stack.api().pid();
             if (profile) {
@@ -62,7 +70,12 @@ public final class AcceptBenchmark {
             MachineCpu.Snapshot machineBefore = MachineCpu.take(apiPid);
             double cpuBefore = machineBefore.parts().get("api");
             Instant start = Instant.now();
-            List<Double> latencies = burst(client, stack, jobs, threads);
+            List<Double> latencies;
+            int connections;
+            try (OpenConnections open = new OpenConnections(stack.api().httpPort())) {
+                latencies = burst(client, stack, jobs, threads);
+                connections = open.most();
+            }
             Instant accepted = Instant.now();
             MachineCpu.Snapshot machineAfter = MachineCpu.take(apiPid);
             double cpuAfter = machineAfter.parts().get("api");
@@ -71,8 +84,10 @@ public final class AcceptBenchmark {
             }
             Duration drained = awaitOutboxDrained(stack, accepted, Duration.ofMinutes(5));
             double seconds = Duration.between(start, accepted).toMillis() / 1000.0;
-            report.append(String.format("%d executes (small clip, no worker) from %d connections: %.1f s "
-                            + "(load avg %s → %s)%n%n", jobs, threads, seconds, loadBefore, BenchJobs.loadAverage()))
+            report.append(String.format("%d executes (small clip, no worker) from %d client threads over %s, at most "
+                            + "%d connections open to the api: %.1f s (load avg %s → %s)%n%n", jobs, threads,
+                            http == HttpClient.Version.HTTP_1_1 ? "HTTP/1.1" : "HTTP/2 (h2c)", connections, seconds,
+                            loadBefore, BenchJobs.loadAverage()))
                     .append("| system | accepted/s | p50 ms | p99 ms | api CPU ms per job | queue drained after "
                             + "the burst |\n|---|---|---|---|---|---|\n")
                     .append(String.format("| geopera `processing.execute` | %.1f | %.1f | %.1f | %.2f | outbox → "
