@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * How many TCP connections to a local port are open, from the kernel's tables ({@code /proc/net/tcp}, {@code tcp6}):
@@ -15,35 +15,22 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class OpenConnections implements AutoCloseable {
     private static final String ESTABLISHED = "01";
 
-    private final AtomicInteger most = new AtomicInteger();
-    private final Thread sampler;
-    private volatile boolean running = true;
+    private final int port;
+    private final PeakSampler<Integer> peaks;
 
     /** Samples the connections to {@code port} every 100 ms until closed; {@link #most()} is the largest count. */
     OpenConnections(int port) {
-        sampler = new Thread(() -> {
-            while (running) {
-                most.accumulateAndGet(count(port), Math::max);
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "connection-sampler");
-        sampler.setDaemon(true);
-        sampler.start();
+        this.port = port;
+        peaks = new PeakSampler<>("connection-sampler", Duration.ofMillis(100), List.of(port), OpenConnections::count);
     }
 
     int most() {
-        return most.get();
+        return (int) peaks.peak(port);
     }
 
     @Override
     public void close() throws InterruptedException {
-        running = false;
-        sampler.interrupt();
-        sampler.join();
+        peaks.close();
     }
 
     /** Established connections whose remote end is {@code port} on this machine: the clients' side of each. */

@@ -4,30 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.time.Duration;
 
 /** Reads processes' resident set size from /proc and remembers the peak per process while running. */
 final class RssSampler implements AutoCloseable {
-    private final Map<Long, Long> peakKib = new ConcurrentHashMap<>();
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final PeakSampler<Long> peaks;
 
     RssSampler(List<Long> pids) {
-        thread = new Thread(() -> {
-            while (running) {
-                for (long pid : pids) {
-                    peakKib.merge(pid, rssKib(pid), Math::max);
-                }
-                try {
-                    Thread.sleep(250);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "rss-sampler");
-        thread.setDaemon(true);
-        thread.start();
+        peaks = new PeakSampler<>("rss-sampler", Duration.ofMillis(250), pids, RssSampler::rssKib);
     }
 
     static long rssKib(long pid) {
@@ -44,13 +28,11 @@ final class RssSampler implements AutoCloseable {
     }
 
     long peakKib(long pid) {
-        return peakKib.getOrDefault(pid, 0L);
+        return peaks.peak(pid);
     }
 
     @Override
     public void close() throws InterruptedException {
-        running = false;
-        thread.interrupt();
-        thread.join(2000);
+        peaks.close();
     }
 }
