@@ -102,6 +102,29 @@ final class KafkaJobs implements AutoCloseable {
         });
     }
 
+    /**
+     * Frees the slot of a job from {@link #startLongJob}: sends its cancel until the worker reports it CANCELLED, or
+     * until it COMPLETED on its own (on a loaded machine the control consumer's first assignment, which the cancel
+     * needs, can come after a long job's end).
+     */
+    void endLongJob(DispatchJob job) {
+        ControlCommand cancel = new ControlCommand(ControlCommand.SCHEMA_VERSION, Ids.next("cmd"),
+                ControlCommand.Type.CANCEL, job.jobId(), Instant.now());
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+            if (ended(job)) {
+                return true;
+            }
+            send(topics.control(), job.jobId(), Json.mapper().writeValueAsString(cancel));
+            return false;
+        });
+    }
+
+    /** Whether the worker reported the job CANCELLED, COMPLETED or FAILED. */
+    boolean ended(DispatchJob job) {
+        return eventsOf(job.jobId()).stream().anyMatch(e -> e.type() == JobEventType.CANCELLED
+                || e.type() == JobEventType.COMPLETED || e.type() == JobEventType.FAILED);
+    }
+
     /** Sends a CANCEL of one attempt (the api superseded it) until the worker reports that attempt cancelled. */
     void cancelAttempt(DispatchJob job) {
         ControlCommand cancel = new ControlCommand(ControlCommand.SCHEMA_VERSION, Ids.next("cmd"),

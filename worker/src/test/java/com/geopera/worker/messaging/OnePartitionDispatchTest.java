@@ -76,12 +76,14 @@ class OnePartitionDispatchTest {
                     .until(() -> other.started().size() >= SMALL_JOBS);
             startedThere = List.copyOf(other.started());
             assertThat(group.assignedPartitions()).as("this worker never left the group").contains(partition);
+            assertThat(jobs.ended(long1) || jobs.ended(long2))
+                    .as("both long jobs still held this worker's slots when the small jobs were taken").isFalse();
         }
         assertThat(startedThere).as("started by the other member, once each")
                 .containsExactlyInAnyOrderElementsOf(small.stream().map(KafkaJobs::attempt).toList());
 
-        jobs.cancel(long1);
-        jobs.cancel(long2);
+        jobs.endLongJob(long1);
+        jobs.endLongJob(long2);
         DispatchJob after = KafkaJobs.clip("file:elev.tif", KafkaJobs.LUX_AOI);
         jobs.dispatch(after);
         jobs.awaitEvent(after.jobId(), JobEventType.COMPLETED, Duration.ofSeconds(60));

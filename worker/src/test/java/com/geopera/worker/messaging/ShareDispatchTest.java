@@ -78,12 +78,14 @@ class ShareDispatchTest {
             await("the small jobs reach the other member while this worker is busy").atMost(Duration.ofSeconds(20))
                     .until(() -> other.started().size() >= SMALL_JOBS);
             startedThere = List.copyOf(other.started());
+            assertThat(jobs.ended(long1) || jobs.ended(long2))
+                    .as("both long jobs still held this worker's slots when the small jobs were taken").isFalse();
         }
         assertThat(startedThere).as("started by the other member, once each")
                 .containsExactlyInAnyOrderElementsOf(small.stream().map(KafkaJobs::attempt).toList());
 
-        jobs.cancel(long1);
-        jobs.cancel(long2);
+        jobs.endLongJob(long1);
+        jobs.endLongJob(long2);
         DispatchJob after = KafkaJobs.clip("file:elev.tif", KafkaJobs.LUX_AOI);
         jobs.dispatch(after);
         jobs.awaitEvent(after.jobId(), JobEventType.COMPLETED, Duration.ofSeconds(60));
@@ -120,8 +122,8 @@ class ShareDispatchTest {
             assertThat(taken).containsExactly(victim.jobId());
 
             // The member holds the record and polls no more; this worker's slots free up.
-            jobs.cancel(long1);
-            jobs.cancel(long2);
+            jobs.endLongJob(long1);
+            jobs.endLongJob(long2);
             jobs.awaitEvent(victim.jobId(), JobEventType.COMPLETED, Duration.ofSeconds(90));
         }
 
