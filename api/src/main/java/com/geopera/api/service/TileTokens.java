@@ -69,6 +69,11 @@ public class TileTokens {
         } catch (IllegalArgumentException e) {
             throw invalid();
         }
+        // One spelling per signature: base64url's last character carries bits the decoder ignores, so another
+        // character there would decode to the same bytes; a token is accepted only as it was issued.
+        if (!ENCODER.encodeToString(signature).equals(parts[2])) {
+            throw invalid();
+        }
         if (!key().verify(signature, USE, jobId, parts[1], Scope.CLIP_READ.value(), parts[0])) {
             throw invalid();
         }
