@@ -24,7 +24,8 @@ class IdempotencyTest(unittest.TestCase):
         self.assertEqual(1, jobs_of(tenant).total)
         reserved = first.billing.reserved_credits
         balance = stack.admin().admin.credits.balance(org_id=tenant.org_id)
-        self.assertEqual((100, reserved, 100 - reserved), (balance.posted, balance.pending, balance.available))
+        # The stack's workers may already have run and settled the job: held or charged, the org paid it once.
+        self.assertEqual(reserved, balance.pending + (100 - balance.posted))
         done = tenant.client.processing.job.wait(first.job_id, timeout=120)
         self.assertEqual("succeeded", done.status)
         settled = stack.admin().admin.credits.balance(org_id=tenant.org_id)
