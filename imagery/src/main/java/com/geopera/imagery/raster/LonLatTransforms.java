@@ -2,6 +2,7 @@ package com.geopera.imagery.raster;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.gdal.osr.CoordinateTransformation;
 import org.gdal.osr.SpatialReference;
 
@@ -40,7 +41,7 @@ final class LonLatTransforms {
         return kept("code:" + code, () -> Crs.parse(code));
     }
 
-    private static CoordinateTransformation kept(String key, java.util.function.Supplier<SpatialReference> target) {
+    private static CoordinateTransformation kept(String key, Supplier<SpatialReference> target) {
         Map<String, CoordinateTransformation> kept = KEPT.get();
         CoordinateTransformation ct = kept.get(key);
         if (ct != null) {

@@ -3,6 +3,7 @@ package com.geopera.systemtest.bench;
 import com.geopera.systemtest.TestServers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -88,7 +89,7 @@ final class MachineCpu {
                 String stat;
                 try {
                     stat = Files.readString(process.resolve("stat"));
-                } catch (NoSuchFileException | java.nio.file.AccessDeniedException gone) {
+                } catch (NoSuchFileException | AccessDeniedException gone) {
                     continue;
                 }
                 int open = stat.indexOf('(');
