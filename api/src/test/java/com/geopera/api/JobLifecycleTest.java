@@ -199,6 +199,54 @@ class JobLifecycleTest {
     }
 
     @Test
+    void each_event_of_a_poll_is_recorded_once_with_what_was_done_with_it_a_repeat_in_the_same_poll_included()
+            throws Exception {
+        Fixture org = Fixture.org(100_000);
+        String jobId = org.call("processing.execute", org.clipBody()).path("job_id");
+        String unknownJob = "job_unknown_" + UUID.randomUUID();
+        JobEvent started = started(jobId, 1);
+        JobEvent stale = event(jobId, 7, JobEventType.FAILED, null, null, null, new JobError("x", "x", false));
+        JobEvent completed = event(jobId, 1, JobEventType.COMPLETED, 100, List.of(output(org, jobId, 1)),
+                new Usage(3, Map.of()), null);
+        JobEvent ofUnknownJob = started(unknownJob, 1);
+
+        KafkaProbe.publishTogether(List.of(started, stale, started, completed, ofUnknownJob));
+
+        Response job = awaitStatus(org, jobId, "succeeded");
+        assertThat(job.<Integer>path("billing.charged_credits")).isEqualTo(3);
+        await().atMost(WAIT).until(() -> !outcomesOf(unknownJob).isEmpty());
+        assertThat(outcomesOf(jobId)).containsOnly(Map.entry(started.eventId(), "applied"),
+                Map.entry(stale.eventId(), "stale_attempt"), Map.entry(completed.eventId(), "applied"));
+        assertThat(outcomesOf(unknownJob)).containsOnly(Map.entry(ofUnknownJob.eventId(), "unknown_job"));
+
+        KafkaProbe.publishTogether(List.of(completed, started));
+        JobEvent late = event(jobId, 1, JobEventType.FAILED, null, null, null, new JobError("late", "late", false));
+        KafkaProbe.publish(late);
+        await().atMost(WAIT).until(() -> outcomesOf(jobId).size() == 4);
+        assertThat(outcomesOf(jobId)).as("the repeats are no new rows; the late failure is refused")
+                .containsOnly(Map.entry(started.eventId(), "applied"), Map.entry(stale.eventId(), "stale_attempt"),
+                        Map.entry(completed.eventId(), "applied"), Map.entry(late.eventId(), "illegal_transition"));
+        Map<String, Object> balance = Fixture.admin("admin.credits.balance", Map.of("org_id", org.orgId)).as(Map.class);
+        assertThat(balance).containsEntry("posted", 100_000 - 3).containsEntry("pending", 0)
+                .containsEntry("invariants_ok", true);
+    }
+
+    /** The job's rows in {@code job_events}: event id → outcome. */
+    private Map<String, String> outcomesOf(String jobId) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement query = c.prepareStatement("SELECT event_id, outcome FROM job_events WHERE job_id = ?")) {
+            query.setString(1, jobId);
+            Map<String, String> outcomes = new java.util.HashMap<>();
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    outcomes.put(row.getString(1), row.getString(2));
+                }
+            }
+            return outcomes;
+        }
+    }
+
+    @Test
     void a_poll_of_completions_for_many_jobs_is_applied_in_one_transaction_that_settles_them_all() throws Exception {
         Fixture org = Fixture.org(100_000);
         List<String> jobIds = new ArrayList<>();

@@ -20,15 +20,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.jboss.logging.Logger;
 
 /**
  * Applies worker events to jobs, once each (by {@code event_id}) and only for the job's current attempt. Events the
  * state machine refuses (a late event for a cancelled job, …) are recorded and ignored, never thrown. A batch of
- * events (one Kafka poll) is applied in one transaction: its jobs are locked together in job id order, each event is
- * applied in the order it arrived, and the completed jobs' holds are settled together at the end, so a busy api
- * commits once per poll instead of once per event.
+ * events (one Kafka poll) is applied in one transaction: its jobs are locked together in job id order, the events
+ * recorded before are looked up at once, each event is applied in the order it arrived, and at the end the events are
+ * recorded with their outcomes in one statement and the completed jobs' holds settled together, so a busy api
+ * commits once per poll instead of once per event, and writes each event's row once.
  */
 @ApplicationScoped
 public class WorkerEvents {
@@ -65,17 +67,21 @@ public class WorkerEvents {
         liveness.overlay(locked.values());
         Completions completions = new Completions();
         List<EventOutcome> outcomes = new ArrayList<>(received.size());
+        // Read under the jobs' locks: a replica applying the same events (a rebalance) waits for them, and then
+        // finds them recorded here.
+        Set<String> seen = events.recorded(received.stream().map(r -> r.event().eventId()).toList());
+        List<JobEventStore.Row> rows = new ArrayList<>(received.size());
         for (Received each : received) {
             JobEvent event = each.event();
-            if (!events.insertIfNew(event.eventId(), event.jobId(), event.attempt(), event.type().name(),
-                    event.occurredAt(), now, each.payload())) {
+            if (!seen.add(event.eventId())) {
                 outcomes.add(EventOutcome.DUPLICATE);
                 continue;
             }
             Job job = locked.get(event.jobId());
             EventOutcome outcome = job == null ? EventOutcome.UNKNOWN_JOB : apply(event, job, now, completions)
                     .eventOutcome();
-            events.setOutcome(event.eventId(), outcome.wireName());
+            rows.add(new JobEventStore.Row(event.eventId(), event.jobId(), event.attempt(), event.type().name(),
+                    event.occurredAt(), now, outcome.wireName(), each.payload()));
             if (outcome == EventOutcome.APPLIED) {
                 metrics.eventApplied(event.type());
             } else {
@@ -85,6 +91,7 @@ public class WorkerEvents {
             }
             outcomes.add(outcome);
         }
+        events.insertAll(rows);
         if (!completions.jobs.isEmpty()) {
             lifecycle.settleAll(completions.jobs, completions.settlements);
         }

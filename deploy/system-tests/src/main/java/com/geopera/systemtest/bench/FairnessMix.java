@@ -74,7 +74,7 @@ public record FairnessMix(int longJobs, int shortJobs, boolean longsFirst, Map<S
         }
         Instant lastSubmit = Instant.now();
 
-        Map<String, JsonNode> ended = BenchJobs.awaitEnd(client, isLong.keySet(), within);
+        Map<String, JsonNode> ended = BenchJobs.awaitEnd(client, isLong.keySet(), within).views();
         List<SlotTimeline.Span> spans = new ArrayList<>();
         List<Duration> shortQueued = new ArrayList<>();
         List<Duration> longRuns = new ArrayList<>();
