@@ -35,7 +35,8 @@ import java.util.concurrent.Future;
  * profiles ({@link CpuProfiles}, native frames included) of the api, the first worker and the broker over the measured
  * burst.
  * Usage: {@code deploy/system-tests/bench/run cost [--workers 2] [--jobs 200] [--threads 8] [--warm-up 20]
- * [--top 15] [--no-profile] [--worker-queues clip]}; then the Celery + Redis peer ({@link CeleryPeer}) runs as many no-op tasks with as many
+ * [--top 15] [--no-profile] [--worker-queues clip] [--api-env NAME=VALUE …]} (--api-env: the api's environment, e.g.
+ * a setting of application.properties overridden for a side-by-side run); then the Celery + Redis peer ({@link CeleryPeer}) runs as many no-op tasks with as many
  * processes as the workers have slots, and both rates are printed in one table. Meant for a quiet machine: every
  * other process's CPU competes with the one measured.
  */
@@ -61,6 +62,7 @@ public final class CostBenchmark {
         int top = 15;
         boolean profile = true;
         String workerQueues = null;
+        Map<String, String> apiEnv = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--workers" -> workers = Integer.parseInt(args[++i]);
@@ -70,12 +72,17 @@ public final class CostBenchmark {
                 case "--top" -> top = Integer.parseInt(args[++i]);
                 case "--no-profile" -> profile = false;
                 case "--worker-queues" -> workerQueues = args[++i];
+                case "--api-env" -> {
+                    String[] setting = args[++i].split("=", 2);
+                    apiEnv.put(setting[0], setting[1]);
+                }
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         Path profiles = TestServers.repoRoot().resolve("deploy/system-tests/target/cost-profile")
                 .resolve(Instant.now().toString().replace(':', '-'));
-        StackOptions options = BenchJobs.serving(StackOptions.workers(workers).withCredits(1_000_000_000L),
+        StackOptions options = BenchJobs.serving(StackOptions.workers(workers).withCredits(1_000_000_000L)
+                .withApiEnv(Map.copyOf(apiEnv)),
                 workerQueues);
         String loadBefore = BenchJobs.loadAverage();
         StringBuilder report = new StringBuilder();
